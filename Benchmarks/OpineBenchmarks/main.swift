@@ -1,0 +1,2 @@
+import OpineText
+print(Tokenizer().tokenize("hello").tokens.count)
