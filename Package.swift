@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "opine-benchmarks",
-            dependencies: ["OpineText"],
+            dependencies: ["OpineText", "CICU"],
             path: "Benchmarks/OpineBenchmarks"
         ),
         .testTarget(

@@ -1,2 +1,135 @@
+// Release-mode throughput benchmark of Opine's text pipeline.
+//
+//     swift run -c release opine-benchmarks [--seconds S] [CORPUS.tsv ...]
+//
+// Reads the `text` column of labelled TSV corpora (default: every file under
+// ../shared/corpora/{en,nl}), then measures, on one thread and on all cores:
+//   icu-words       ICU's word-break iterator alone over the same UTF-8 (the ceiling)
+//   tokenize        Opine's tokenizer (ICU breaks + token building + normalization)
+//   tokenize+stem   the tokenizer plus the Snowball stem of every word
+// Reported: texts/s, tokens/s, MB/s and each pipeline's speed as a ratio of ICU alone.
+
+import CICU
+import Dispatch
+import Foundation
 import OpineText
-print(Tokenizer().tokenize("hello").tokens.count)
+
+struct Corpus {
+    var texts: [String] = []
+    var algorithms: [String] = []
+    var bytes = 0
+}
+
+func loadCorpus(_ paths: [String]) throws -> Corpus {
+    var corpus = Corpus()
+    for path in paths {
+        let content = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = content.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false),
+            let textColumn = header.firstIndex(of: "text")
+        else { continue }
+        lines.removeFirst()
+        let algorithm = path.contains("/nl/") ? "dutch" : "english"
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard textColumn < fields.count else { continue }
+            corpus.texts.append(String(fields[textColumn]))
+            corpus.algorithms.append(algorithm)
+            corpus.bytes += fields[textColumn].utf8.count
+        }
+    }
+    return corpus
+}
+
+/// Runs `work` over every text, repeating the corpus until `seconds` have passed, on
+/// `threads` threads; returns (texts, tokens, bytes, seconds).
+func measure(_ corpus: Corpus, threads: Int, seconds: Double, _ work: @escaping @Sendable (Int) -> Int) -> (Int, Int, Int, Double) {
+    let start = DispatchTime.now()
+    let deadline = start.uptimeNanoseconds + UInt64(seconds * 1e9)
+    let count = corpus.texts.count
+    let texts = Mutex(0), tokens = Mutex(0), bytes = Mutex(0)
+    let sizes = corpus.texts.map(\.utf8.count)
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+        var localTexts = 0, localTokens = 0, localBytes = 0
+        var round = 0
+        repeat {
+            var index = thread
+            while index < count {
+                localTokens += work(index)
+                localBytes += sizes[index]
+                localTexts += 1
+                index += threads
+            }
+            round += 1
+        } while DispatchTime.now().uptimeNanoseconds < deadline
+        texts.withLock { $0 += localTexts }
+        tokens.withLock { $0 += localTokens }
+        bytes.withLock { $0 += localBytes }
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    return (texts.withLock { $0 }, tokens.withLock { $0 }, bytes.withLock { $0 }, elapsed)
+}
+
+import Synchronization
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var seconds = 3.0
+if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count {
+    seconds = Double(arguments[index + 1]) ?? seconds
+    arguments.removeSubrange(index...(index + 1))
+}
+if arguments.isEmpty {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpora").standardized.path
+    for language in ["en", "nl"] {
+        let folder = root + "/" + language
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        arguments += files.filter { $0.hasSuffix(".tsv") && !$0.contains(".aspects.") }.sorted().map { folder + "/" + $0 }
+    }
+}
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("no corpora found; pass TSV files with a 'text' column\n".utf8))
+    exit(64)
+}
+
+let corpus = try loadCorpus(arguments)
+let texts = corpus.texts
+let algorithms = corpus.algorithms
+let tokenizer = Tokenizer()
+let stemmers = try ["english": Stemmer(algorithm: "english"), "dutch": Stemmer(algorithm: "dutch")]
+
+let pipelines: [(String, @Sendable (Int) -> Int)] = [
+    ("icu-words", { index in
+        var text = texts[index]
+        return text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { opine_words_begin($0.baseAddress, Int32($0.count)) }
+            var count = 0
+            var kind: Int32 = 0
+            while opine_words_next(&kind) >= 0 { count += 1 }
+            return count
+        }
+    }),
+    ("tokenize", { index in tokenizer.tokenize(texts[index]).tokens.count }),
+    ("tokenize+stem", { index in
+        let tokens = tokenizer.tokenize(texts[index]).tokens
+        var stemmed = 0
+        stemmers[algorithms[index]]!.withInstance { stem in
+            for token in tokens where token.kind == .word { stemmed &+= stem(token.form).utf8.count }
+        }
+        return tokens.count + (stemmed & 0)
+    }),
+]
+
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print("corpus: \(texts.count) texts, \(String(format: "%.1f", Double(corpus.bytes) / 1e6)) MB from \(arguments.count) files; \(cores) cores; \(seconds) s per run")
+print("pipeline        threads   texts/s    tokens/s    MB/s   vs icu-words")
+for threads in Set([1, cores]).sorted() {
+    var ceiling = 0.0
+    for (name, work) in pipelines {
+        let (done, tokens, bytes, elapsed) = measure(corpus, threads: threads, seconds: seconds, work)
+        let megabytesPerSecond = Double(bytes) / 1e6 / elapsed
+        if name == "icu-words" { ceiling = megabytesPerSecond }
+        print(
+            name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(format: "%7d %9.0f %11.0f %7.1f   %.2f", threads, Double(done) / elapsed, Double(tokens) / elapsed, megabytesPerSecond, megabytesPerSecond / ceiling))
+    }
+}

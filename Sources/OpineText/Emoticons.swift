@@ -19,13 +19,13 @@ enum Emoticons {
     ]
 
     /// Emoticons grouped by their first byte, longest first, for matching at a position.
-    private static let byFirstByte: [UInt8: [[UInt8]]] = {
-        var table: [UInt8: [[UInt8]]] = [:]
+    private static let byFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
         for emoticon in all {
             let bytes = Array(emoticon.utf8)
-            table[bytes[0], default: []].append(bytes)
+            table[Int(bytes[0])].append(bytes)
         }
-        return table.mapValues { $0.sorted { $0.count > $1.count } }
+        return table.map { $0.sorted { $0.count > $1.count } }
     }()
 
     /// Characters whose repetition at the end extends an emoticon (`:)))`).
@@ -34,7 +34,8 @@ enum Emoticons {
     /// The emoticon starting at `start`: its end offset and whether a repeated last
     /// character made it emphatic; nil when none starts there.
     static func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, emphatic: Bool)? {
-        guard let candidates = byFirstByte[bytes[start]] else { return nil }
+        let candidates = byFirstByte[Int(bytes[start])]
+        guard !candidates.isEmpty else { return nil }
         for candidate in candidates where start + candidate.count <= bytes.count {
             var matches = true
             for (offset, byte) in candidate.enumerated() where bytes[start + offset] != byte {

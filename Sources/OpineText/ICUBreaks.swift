@@ -49,7 +49,7 @@ enum ICUBreaks {
     /// The byte offsets where the sentences of `bytes` start (the first is always 0).
     static func sentenceStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        guard !bytes.isEmpty else { return starts }
+        guard !bytes.isEmpty, mayHaveSentenceBreak(bytes) else { return starts }
         forEachWindow(of: bytes) { window, offset in
             let status = window.withMemoryRebound(to: CChar.self) {
                 opine_sentences_begin($0.baseAddress, Int32($0.count))
@@ -63,6 +63,19 @@ enum ICUBreaks {
             }
         }
         return starts
+    }
+
+    /// False when the text is ASCII without a sentence terminator or line break, so that
+    /// ICU would find one sentence: saves the sentence iterator on most short comments.
+    private static func mayHaveSentenceBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, 0x0B, 0x0C, 0x0D, 0x80...0xFF:
+                return true
+            default: continue
+            }
+        }
+        return false
     }
 
     private static func kind(_ raw: Int32) -> WordSegment.Kind {

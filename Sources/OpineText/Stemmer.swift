@@ -67,8 +67,8 @@ public enum StemmerError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// One libstemmer instance, freed when released. Not thread-safe: ``Stemmer`` lends it
-/// to one thread at a time.
+/// One libstemmer instance with a cache of its stems, freed when released. Not
+/// thread-safe: ``Stemmer`` lends it to one thread at a time.
 private final class SnowballInstance: @unchecked Sendable {
     private let handle: OpaquePointer
 
@@ -79,7 +79,19 @@ private final class SnowballInstance: @unchecked Sendable {
 
     deinit { sb_stemmer_delete(handle) }
 
+    /// Stems already computed by this instance; cleared when it reaches ``cacheLimit``.
+    private var cache: [String: String] = [:]
+    private static let cacheLimit = 100_000
+
     func stem(_ word: String) -> String {
+        if let cached = cache[word] { return cached }
+        let stem = computeStem(word)
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[word] = stem
+        return stem
+    }
+
+    private func computeStem(_ word: String) -> String {
         var word = word
         return word.withUTF8 { bytes -> String in
             guard let base = bytes.baseAddress,

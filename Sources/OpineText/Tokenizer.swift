@@ -139,22 +139,65 @@ private struct TokenScanner {
             index += 2
         }
         let range = segment.start..<end
-        let written = string(range)
-        if WebSyntax.isDomain(written.lowercased()) {
-            return token(.url, range, form: TextNormalizer.fold(written))
+        var token = asciiWordToken(range) ?? unicodeWordToken(range)
+        if !parts.isEmpty {
+            token.flags.insert(.hyphenated)
+            token.parts = parts
         }
+        return token
+    }
+
+    /// The word token for ASCII text without elongation, built on the bytes (the common
+    /// case, and several times faster than the general path); nil for anything else.
+    private func asciiWordToken(_ range: Range<Int>) -> Token? {
+        var upper = 0
+        var lower = 0
+        var apostrophe = false
+        var dot = false
+        var previous: UInt8 = 0
+        var run = 0
+        for byte in slice(range) {
+            guard byte < 0x80 else { return nil }
+            if byte == previous {
+                run += 1
+                if run >= 3 && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { return nil }
+            } else {
+                previous = byte
+                run = 1
+            }
+            switch byte {
+            case 0x41...0x5A: upper += 1
+            case 0x61...0x7A: lower += 1
+            case UInt8(ascii: "'"): apostrophe = true
+            case UInt8(ascii: "."): dot = true
+            default: break
+            }
+        }
+        let form = TextNormalizer.fold(utf8: slice(range))
+        if dot && WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range) }
+        var flags: TokenFlags = []
+        if apostrophe { flags.insert(.apostrophe) }
+        if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
+        return Token(kind: .word, form: form, range: range, flags: flags)
+    }
+
+    /// The word token for any text: Unicode folding, apostrophes, elongation, capitals.
+    private func unicodeWordToken(_ range: Range<Int>) -> Token {
+        let written = string(range)
         let (form, elongated) = TextNormalizer.wordForm(written)
+        if form.contains("."), WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range) }
         var flags: TokenFlags = []
         if elongated { flags.insert(.elongated) }
-        if !parts.isEmpty { flags.insert(.hyphenated) }
         if form.contains("'") { flags.insert(.apostrophe) }
         if Self.isAllCaps(written) { flags.insert(.allCaps) }
-        return Token(kind: .word, form: form, range: range, flags: flags, parts: parts)
+        return Token(kind: .word, form: form, range: range, flags: flags)
     }
 
     /// Emoji, punctuation runs, Dutch clitics (`'t`), symbols; nil for white space.
     private mutating func otherToken(from segment: WordSegment) -> Token? {
         let range = segment.start..<segment.end
+        let firstByte = bytes[segment.start]
+        if firstByte <= 0x20 || firstByte == 0x7F { return nil }
         let text = string(range)
         guard let first = text.unicodeScalars.first else { return nil }
         let properties = CharacterProperties(of: first)
@@ -237,9 +280,13 @@ private struct TokenScanner {
     static func isAllCaps(_ written: String) -> Bool {
         var upper = 0
         for scalar in written.unicodeScalars {
-            let properties = scalar.isASCII
-                ? (scalar.properties.isUppercase ? CharacterProperties.uppercase : scalar.properties.isLowercase ? .lowercase : [])
-                : CharacterProperties(of: scalar)
+            let properties: CharacterProperties =
+                switch scalar.value {
+                case 0x41...0x5A: .uppercase
+                case 0x61...0x7A: .lowercase
+                case 0..<0x80: []
+                default: CharacterProperties(of: scalar)
+                }
             if properties.contains(.lowercase) { return false }
             if properties.contains(.uppercase) { upper += 1 }
         }
