@@ -6,6 +6,7 @@ let package = Package(
     name: "Opine",
     products: [
         .library(name: "OpineText", targets: ["OpineText"]),
+        .library(name: "OpineSentiment", targets: ["OpineSentiment"]),
         .executable(name: "opine", targets: ["opine"]),
     ],
     dependencies: [
@@ -28,10 +29,15 @@ let package = Package(
             name: "OpineText",
             dependencies: ["CICU", "CStemmer"]
         ),
+        .target(
+            name: "OpineSentiment",
+            dependencies: ["OpineText"]
+        ),
         .executableTarget(
             name: "opine",
             dependencies: [
                 "OpineText",
+                "OpineSentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +50,10 @@ let package = Package(
             name: "OpineTextTests",
             dependencies: ["OpineText"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "OpineSentimentTests",
+            dependencies: ["OpineSentiment", "OpineText"]
         ),
     ]
 )

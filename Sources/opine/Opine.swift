@@ -13,6 +13,6 @@ struct Opine: ParsableCommand {
               cat comments.txt | opine tokens --json -
             """,
         version: "0.1.0",
-        subcommands: [Tokens.self]
+        subcommands: [Analyze.self, Eval.self, LanguageCommand.self, Tokens.self]
     )
 }

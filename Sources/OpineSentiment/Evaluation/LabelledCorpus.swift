@@ -1,0 +1,193 @@
+public import Foundation
+
+/// A labelled evaluation corpus: texts with a gold label and, where given, a human score.
+///
+/// Reads TSV or CSV with a header row (columns `text` and `label`, optionally `score`),
+/// and JSON Lines with the same fields. Labels are `pos`/`neg`/`neu` or
+/// `positive`/`negative`/`neutral`; a row with a `score` and no label is labelled from it
+/// (VADER's convention: above 0.2 positive, below -0.2 negative).
+///
+/// ```swift
+/// let corpus = try LabelledCorpus(contentsOf: URL(fileURLWithPath: "nl/zegelaar-tweets-test.tsv"))
+/// corpus.items.count
+/// ```
+public struct LabelledCorpus: Sendable {
+    /// A gold label.
+    public enum Label: String, Sendable, Hashable, Codable, CaseIterable {
+        case positive, negative, neutral
+    }
+
+    /// One labelled text.
+    public struct Item: Sendable, Hashable {
+        public var text: String
+        public var label: Label
+        /// The human valence score, when the corpus has one.
+        public var score: Double?
+        /// The line it was read from (1-based, header included).
+        public var line: Int
+    }
+
+    /// The file it was read from.
+    public var path: String
+    /// The items in file order.
+    public var items: [Item]
+
+    /// Whether the corpus has no neutral gold labels, so it is scored positive vs negative.
+    public var isBinary: Bool { !items.contains { $0.label == .neutral } }
+
+    /// Whether every item has a human score.
+    public var hasScores: Bool { !items.isEmpty && items.allSatisfy { $0.score != nil } }
+
+    /// Reads a corpus; the format follows the extension (`.jsonl`, `.csv`, else TSV).
+    /// - Throws: ``CorpusError`` naming the file, line and field at fault.
+    public init(contentsOf url: URL) throws(CorpusError) {
+        path = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        if url.pathExtension.lowercased() == "jsonl" {
+            items = try Self.parseJSONLines(text, path: path)
+        } else {
+            let delimiter: Character = url.pathExtension.lowercased() == "csv" ? "," : "\t"
+            items = try Self.parseDelimited(text, delimiter: delimiter, path: path)
+        }
+        guard !items.isEmpty else { throw .malformed(path: path, line: 1, reason: "no labelled rows") }
+    }
+
+    static func label(_ raw: String, score: Double?, path: String, line: Int) throws(CorpusError) -> Label {
+        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "pos", "positive", "1", "+1": return .positive
+        case "neg", "negative", "-1": return .negative
+        case "neu", "neutral", "0": return .neutral
+        case "":
+            if let score { return score > 0.2 ? .positive : score < -0.2 ? .negative : .neutral }
+            throw .malformed(path: path, line: line, reason: "field 'label' is empty and there is no 'score'")
+        default:
+            throw .malformed(path: path, line: line, reason: "field 'label' has '\(raw)'; expected pos, neg or neu")
+        }
+    }
+
+    private static func parseDelimited(_ text: String, delimiter: Character, path: String) throws(CorpusError) -> [Item] {
+        let rows = DelimitedText.rows(text, delimiter: delimiter)
+        guard let header = rows.first else { return [] }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let textColumn = names.firstIndex(of: "text") else {
+            throw .malformed(path: path, line: 1, reason: "no 'text' column in header \(names)")
+        }
+        let labelColumn = names.firstIndex(of: "label")
+        let scoreColumn = names.firstIndex(of: "score")
+        guard labelColumn != nil || scoreColumn != nil else {
+            throw .malformed(path: path, line: 1, reason: "no 'label' or 'score' column in header \(names)")
+        }
+        var items: [Item] = []
+        for row in rows.dropFirst() {
+            guard row.fields.count == names.count else {
+                throw .malformed(path: path, line: row.line, reason: "expected \(names.count) fields, found \(row.fields.count)")
+            }
+            var score: Double?
+            if let scoreColumn {
+                guard let value = Double(row.fields[scoreColumn].trimmingCharacters(in: .whitespaces)) else {
+                    throw .malformed(path: path, line: row.line, reason: "field 'score' has '\(row.fields[scoreColumn])', not a number")
+                }
+                score = value
+            }
+            let label = try Self.label(labelColumn.map { row.fields[$0] } ?? "", score: score, path: path, line: row.line)
+            items.append(Item(text: row.fields[textColumn], label: label, score: score, line: row.line))
+        }
+        return items
+    }
+
+    private static func parseJSONLines(_ text: String, path: String) throws(CorpusError) -> [Item] {
+        var items: [Item] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw .malformed(path: path, line: number, reason: "not a JSON object")
+            }
+            guard let text = object["text"] as? String else {
+                throw .malformed(path: path, line: number, reason: "field 'text' is missing or not a string")
+            }
+            let score = (object["score"] as? NSNumber)?.doubleValue
+            let label = try Self.label(object["label"] as? String ?? "", score: score, path: path, line: number)
+            items.append(Item(text: text, label: label, score: score, line: number))
+        }
+        return items
+    }
+}
+
+/// Why a corpus could not be read.
+public enum CorpusError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case malformed(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .malformed(let path, let line, let reason): "\(path):\(line): \(reason)"
+        }
+    }
+}
+
+/// RFC 4180 delimited text: quoted fields, doubled quotes, delimiters and line breaks
+/// inside quotes, CRLF, a UTF-8 byte-order mark.
+enum DelimitedText {
+    struct Row {
+        var fields: [String]
+        /// The line the row starts on, 1-based.
+        var line: Int
+    }
+
+    static func rows(_ text: String, delimiter: Character) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var rowLine = 1
+        var iterator = text.drop(while: { $0 == "\u{FEFF}" }).makeIterator()
+        var pending: Character?
+        func next() -> Character? {
+            if let character = pending {
+                pending = nil
+                return character
+            }
+            return iterator.next()
+        }
+        func endRow() {
+            fields.append(field)
+            field = ""
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: rowLine)) }
+            fields = []
+        }
+        while let character = next() {
+            if inQuotes {
+                if character == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" { line += 1 }
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty {
+                inQuotes = true
+            } else if character == delimiter {
+                fields.append(field)
+                field = ""
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                endRow()
+                rowLine = line
+            } else {
+                field.append(character)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRow() }
+        return rows
+    }
+}

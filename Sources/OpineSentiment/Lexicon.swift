@@ -1,0 +1,211 @@
+public import Foundation
+public import OpineText
+
+/// A rule word and what it does to the sentiment around it.
+public struct Modifier: Sendable, Hashable {
+    /// What a rule word does.
+    public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Flips and weakens sentiment in its scope (`not`, `niet`, `geen`).
+        case negator
+        /// Strengthens the next sentiment term by `value` (0.3 = +30 %).
+        case intensifier
+        /// Weakens the next sentiment term by `value` (negative).
+        case downtoner
+        /// The clause after it weighs `value` times, the one before less (`but`, `maar`).
+        case contrastAfter = "contrast-after"
+        /// The clause it introduces weighs `value` times (`although`, `hoewel`).
+        case contrastBefore = "contrast-before"
+        /// Sentiment in its clause is multiplied by `value` (`would`, `zou`, `hoopte`).
+        case irrealis
+        /// Marks a question.
+        case question
+    }
+
+    /// The role.
+    public var role: Role
+    /// The role's strength (see ``Role``).
+    public var value: Double
+    /// The term as listed in the lexicon.
+    public var term: String
+}
+
+/// A multi-word lexicon entry: a sentiment phrase or a rule phrase.
+struct Phrase: Sendable, Hashable {
+    var words: [String]
+    var term: String
+    var valence: Double?
+    var modifier: Modifier?
+}
+
+/// The lexicon of one language, ready for matching: exact forms, a stem index, phrases
+/// and rule words.
+///
+/// ```swift
+/// let lexicons = try LexiconSet.builtIn()
+/// lexicons[.dutch].valence(of: "geweldig")   // 3.1
+/// ```
+public struct Lexicon: Sendable {
+    /// The language.
+    public let language: Language
+    /// Valence of every single-word form, emoji and emoticon.
+    private(set) var entries: [String: Double] = [:]
+    /// Valence by Snowball stem, for stems whose forms agree in sign.
+    private(set) var stems: [String: (valence: Double, entry: String)] = [:]
+    /// Phrases by their first word, longest first.
+    private(set) var phrases: [String: [Phrase]] = [:]
+    /// Single-word rule words.
+    private(set) var modifiers: [String: Modifier] = [:]
+    /// The stemmer for this language.
+    let stemmer: Stemmer
+
+    /// The number of sentiment entries (words, emoji, emoticons and phrases).
+    public var count: Int { entries.count + phrases.values.reduce(0) { $0 + $1.filter { $0.valence != nil }.count } }
+
+    /// Creates a lexicon from files, later files overriding earlier ones.
+    public init(language: Language, files: [LexiconFile]) throws {
+        self.language = language
+        stemmer = try Stemmer(algorithm: language == .dutch ? "dutch" : "english")
+        let tokenizer = Tokenizer()
+        for file in files {
+            for entry in file.entries {
+                let key = Self.words(of: entry.term, tokenizer)
+                if key.count == 1 {
+                    entries[key[0]] = entry.valence
+                } else if key.count > 1 {
+                    addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence))
+                }
+            }
+            for ruleWord in file.ruleWords {
+                let modifier = Modifier(role: ruleWord.role, value: ruleWord.value, term: ruleWord.term)
+                let key = Self.words(of: ruleWord.term, tokenizer)
+                if key.count == 1 {
+                    modifiers[key[0]] = modifier
+                } else if key.count > 1 {
+                    addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier))
+                }
+            }
+        }
+        buildStemIndex()
+    }
+
+    /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
+    public func valence(of form: String) -> Double? { entries[form] }
+
+    /// The rule word with this normalized form, if any.
+    public func modifier(_ form: String) -> Modifier? { modifiers[form] }
+
+    /// The valence reached through the Snowball stem of a form, with the entry it came from.
+    func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
+        stems[stem(form)]
+    }
+
+    /// The phrases that start with a form, longest first.
+    func phrases(startingWith form: String) -> [Phrase] { phrases[form] ?? [] }
+
+    /// The normalized forms of a lexicon term, as the tokenizer would give them.
+    static func words(of term: String, _ tokenizer: Tokenizer) -> [String] {
+        tokenizer.tokenize(term).tokens.map(\.form)
+    }
+
+    private mutating func addPhrase(_ phrase: Phrase) {
+        var list = phrases[phrase.words[0], default: []]
+        list.removeAll { $0.words == phrase.words && ($0.valence == nil) == (phrase.valence == nil) }
+        list.append(phrase)
+        list.sort { $0.words.count > $1.words.count }
+        phrases[phrase.words[0]] = list
+    }
+
+    /// Indexes single-word entries by stem. A stem whose forms disagree in sign (Dutch
+    /// `geweldig`, great, and `geweld`, violence) is left out; otherwise the stem takes the
+    /// valence of its shortest form.
+    private mutating func buildStemIndex() {
+        var byStem: [String: [(form: String, valence: Double)]] = [:]
+        stemmer.withInstance { stem in
+            for (form, valence) in entries where form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }) {
+                byStem[stem(form), default: []].append((form, valence))
+            }
+        }
+        for (stem, forms) in byStem {
+            let positive = forms.contains { $0.valence > 0 }
+            let negative = forms.contains { $0.valence < 0 }
+            guard !(positive && negative) else { continue }
+            let shortest = forms.min { ($0.form.count, $0.form) < ($1.form.count, $1.form) }!
+            stems[stem] = (shortest.valence, shortest.form)
+        }
+    }
+}
+
+/// The lexicons of every supported language.
+public struct LexiconSet: Sendable {
+    /// English.
+    public let english: Lexicon
+    /// Dutch.
+    public let dutch: Lexicon
+
+    /// The lexicon of a language (English for ``Language/undetermined``).
+    public subscript(language: Language) -> Lexicon {
+        language == .dutch ? dutch : english
+    }
+
+    /// Creates a set from two lexicons.
+    public init(english: Lexicon, dutch: Lexicon) {
+        self.english = english
+        self.dutch = dutch
+    }
+
+    /// The files of the built-in lexicon of a language, in the order they are applied.
+    public static func builtInFiles(for language: Language, in folder: URL) -> [URL] {
+        let code = language == .dutch ? "nl" : "en"
+        return [
+            "\(code)/base.tsv", "shared/emoji.tsv", "shared/emoticons.tsv", "\(code)/additions.tsv",
+            "\(code)/idioms.tsv", "\(code)/modifiers.tsv",
+        ].map { folder.appendingPathComponent($0) }
+    }
+
+    /// Loads the built-in lexicons, then the user's files, which win over them.
+    ///
+    /// The built-in folder is `$OPINE_LEXICONS` when set, else the first `Lexicons` folder
+    /// found in `../share/opine` next to the executable, next to the executable or one of its
+    /// parent folders (a checkout's `.build/release/opine`), or the source checkout.
+    /// - Parameter overrides: lexicon files whose entries are added to both languages.
+    public static func builtIn(overrides: [URL] = []) throws -> LexiconSet {
+        let folder = try LexiconLocator.builtInFolder()
+        let userFiles = try overrides.map { url throws(LexiconError) in try LexiconFile(contentsOf: url) }
+        func load(_ language: Language) throws -> Lexicon {
+            let files = try builtInFiles(for: language, in: folder).map { url throws(LexiconError) in
+                try LexiconFile(contentsOf: url)
+            }
+            return try Lexicon(language: language, files: files + userFiles)
+        }
+        return LexiconSet(english: try load(.english), dutch: try load(.dutch))
+    }
+}
+
+/// Finds the built-in `Lexicons` folder of a checkout or an installation.
+enum LexiconLocator {
+    static func builtInFolder() throws(LexiconError) -> URL {
+        let candidates = candidateFolders()
+        for folder in candidates where FileManager.default.fileExists(atPath: folder.appendingPathComponent("SOURCES.md").path) {
+            return folder
+        }
+        throw .builtInNotFound(searched: candidates.map(\.path))
+    }
+
+    static func candidateFolders() -> [URL] {
+        var candidates: [URL] = []
+        if let environment = ProcessInfo.processInfo.environment["OPINE_LEXICONS"], !environment.isEmpty {
+            return [URL(fileURLWithPath: environment)]
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        candidates.append(folder.appendingPathComponent("../share/opine/Lexicons").standardized)
+        for _ in 0..<5 {
+            candidates.append(folder.appendingPathComponent("Lexicons"))
+            folder = folder.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Lexicons").standardized
+        candidates.append(source)
+        return candidates
+    }
+}

@@ -1,0 +1,205 @@
+import OpineText
+
+/// A unit of a text after lexicon matching: one word or several (a phrase), an emoji,
+/// or punctuation, with what the lexicon says about it.
+struct Slot {
+    enum Role {
+        /// Carries sentiment.
+        case sentiment(valence: Double, entry: String, match: MatchKind)
+        /// A rule word.
+        case modifier(Modifier)
+        /// Punctuation that ends a clause (`,` `;` `:` `.` `!` `?` dashes).
+        case clauseBreak(String)
+        /// A word or symbol without sentiment.
+        case neutral
+    }
+
+    var role: Role
+    var form: String
+    var range: Range<Int>
+    var sentence: Int
+    var flags: TokenFlags
+    var isWord: Bool
+}
+
+/// Turns tokens into slots: phrases first, then single words through the exact form,
+/// elongation readings, the stem and Dutch compounds.
+struct Matcher {
+    let lexicon: Lexicon
+
+    /// Dutch prefixes that intensify the rest of the word (`superslecht`, `keigoed`).
+    static let dutchIntensifyingPrefixes = ["super", "mega", "hyper", "ultra", "kei", "reuze", "bere", "oer", "extra", "hartstikke"]
+
+    func slots(for text: TokenizedText) -> [Slot] {
+        let units = Self.units(of: text, lexicon: lexicon)
+        var slots: [Slot] = []
+        slots.reserveCapacity(units.count)
+        lexicon.stemmer.withInstance { stem in
+            var index = 0
+            while index < units.count {
+                let unit = units[index]
+                if unit.isWord, let (phrase, length) = longestPhrase(at: index, in: units) {
+                    let role: Slot.Role =
+                        if let valence = phrase.valence { .sentiment(valence: valence, entry: phrase.term, match: .phrase) }
+                        else { .modifier(phrase.modifier!) }
+                    slots.append(
+                        Slot(
+                            role: role, form: phrase.words.joined(separator: " "),
+                            range: unit.range.lowerBound..<units[index + length - 1].range.upperBound,
+                            sentence: unit.sentence, flags: unit.flags, isWord: true))
+                    index += length
+                    continue
+                }
+                slots.append(Slot(role: role(of: unit, stem: stem), form: unit.form, range: unit.range, sentence: unit.sentence, flags: unit.flags, isWord: unit.isWord))
+                index += 1
+            }
+        }
+        return slots
+    }
+
+    private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
+        for phrase in lexicon.phrases(startingWith: units[index].form) where index + phrase.words.count <= units.count {
+            var matches = true
+            for offset in 1..<phrase.words.count where units[index + offset].form != phrase.words[offset] {
+                matches = false
+                break
+            }
+            if matches { return (phrase, phrase.words.count) }
+        }
+        return nil
+    }
+
+    private func role(of unit: Unit, stem: (String) -> String) -> Slot.Role {
+        switch unit.kind {
+        case .emoji:
+            if let valence = lexicon.valence(of: unit.form) { return .sentiment(valence: valence, entry: unit.form, match: .emoji) }
+            return .neutral
+        case .emoticon:
+            if let valence = lexicon.valence(of: unit.form) { return .sentiment(valence: valence, entry: unit.form, match: .emoticon) }
+            return .neutral
+        case .punctuation:
+            return Self.isClauseBreak(unit.form) ? .clauseBreak(unit.form) : .neutral
+        case .word, .hashtag:
+            return wordRole(unit, stem: stem)
+        default:
+            return .neutral
+        }
+    }
+
+    private func wordRole(_ unit: Unit, stem: (String) -> String) -> Slot.Role {
+        let form = unit.form
+        let exactMatch: MatchKind = unit.kind == .hashtag ? .hashtag : .exact
+        if let modifier = lexicon.modifier(form) { return .modifier(modifier) }
+        if let valence = lexicon.valence(of: form) { return .sentiment(valence: valence, entry: form, match: exactMatch) }
+        if lexicon.language == .english, form.hasSuffix("n't") {
+            return .modifier(Modifier(role: .negator, value: 1, term: form))
+        }
+        if unit.flags.contains(.elongated) {
+            for variant in TextNormalizer.elongationVariants(of: unit.written) {
+                if let valence = lexicon.valence(of: variant) { return .sentiment(valence: valence, entry: variant, match: .elongation) }
+                if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
+            }
+        }
+        guard form.unicodeScalars.count >= 3 else { return .neutral }
+        if let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
+            return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
+        }
+        if lexicon.language == .dutch, let (valence, entry) = dutchCompound(form, stem: stem) {
+            return .sentiment(valence: valence, entry: entry, match: .compound)
+        }
+        return .neutral
+    }
+
+    /// A Dutch compound whose parts are known: an intensifying prefix (`superslecht`),
+    /// a known last part (`klantonvriendelijk` ends in `onvriendelijk`), or a strongly
+    /// valenced first part before a neutral one (`kutservice`, `topkwaliteit`).
+    private func dutchCompound(_ form: String, stem: (String) -> String) -> (Double, String)? {
+        let scalars = Array(form.unicodeScalars)
+        guard scalars.count >= 7 else { return nil }
+        func known(_ part: String) -> (Double, String)? {
+            if let valence = lexicon.valence(of: part) { return (valence, part) }
+            if part.unicodeScalars.count >= 4, let match = lexicon.stemMatch(part, stem: stem) { return match }
+            return nil
+        }
+        for prefix in Self.dutchIntensifyingPrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
+            let rest = String(form.dropFirst(prefix.count))
+            if let (valence, entry) = known(rest) { return (valence * 1.3, "\(prefix)+\(entry)") }
+        }
+        // Longest known last part, at least four letters after a first part of three.
+        for split in 3...(scalars.count - 4) {
+            var tail = ""
+            tail.unicodeScalars.append(contentsOf: scalars[split...])
+            if let (valence, entry) = known(tail) {
+                var head = ""
+                head.unicodeScalars.append(contentsOf: scalars[..<split])
+                return (valence, "\(head)+\(entry)")
+            }
+        }
+        for split in stride(from: scalars.count - 4, through: 3, by: -1) {
+            var head = ""
+            head.unicodeScalars.append(contentsOf: scalars[..<split])
+            if let valence = lexicon.valence(of: head), abs(valence) >= 1.5 {
+                var tail = ""
+                tail.unicodeScalars.append(contentsOf: scalars[split...])
+                return (valence, "\(head)+\(tail)")
+            }
+        }
+        return nil
+    }
+
+    static func isClauseBreak(_ form: String) -> Bool {
+        guard let first = form.unicodeScalars.first else { return false }
+        return ",;:.!?…–—‼⁉()".unicodeScalars.contains(first)
+    }
+
+    // MARK: Units
+
+    /// A token, or one word of a hashtag, ready for matching.
+    struct Unit {
+        var kind: TokenKind
+        var form: String
+        var written: String
+        var range: Range<Int>
+        var sentence: Int
+        var flags: TokenFlags
+        var isWord: Bool { kind == .word || kind == .hashtag }
+    }
+
+    /// The units of a text: tokens, with hashtags opened into their words (a one-word
+    /// hashtag that is unknown is split into a known rule word and a known term when it
+    /// can be: `#nietleuk` gives `niet`, `leuk`).
+    static func units(of text: TokenizedText, lexicon: Lexicon) -> [Unit] {
+        var units: [Unit] = []
+        units.reserveCapacity(text.tokens.count)
+        for token in text.tokens {
+            switch token.kind {
+            case .hashtag:
+                var parts = token.parts
+                if parts.count == 1, lexicon.valence(of: parts[0]) == nil, let split = splitHashtag(parts[0], lexicon: lexicon) {
+                    parts = split
+                }
+                for part in parts {
+                    units.append(Unit(kind: .hashtag, form: part, written: part, range: token.range, sentence: token.sentence, flags: []))
+                }
+            case .url, .email, .mention:
+                continue
+            default:
+                let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
+                units.append(Unit(kind: token.kind, form: token.form, written: written, range: token.range, sentence: token.sentence, flags: token.flags))
+            }
+        }
+        return units
+    }
+
+    private static func splitHashtag(_ body: String, lexicon: Lexicon) -> [String]? {
+        let characters = Array(body)
+        guard characters.count >= 5 else { return nil }
+        for split in 2...(characters.count - 2) {
+            let head = String(characters[..<split])
+            let tail = String(characters[split...])
+            let headKnown = lexicon.modifier(head) != nil || lexicon.valence(of: head) != nil
+            if headKnown && lexicon.valence(of: tail) != nil { return [head, tail] }
+        }
+        return nil
+    }
+}

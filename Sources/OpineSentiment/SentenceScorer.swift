@@ -1,0 +1,251 @@
+import OpineText
+
+/// Applies the scoring rules to the slots of one text and sums them into an ``Analysis``.
+struct SentenceScorer {
+    let text: TokenizedText
+    let parameters: ScoringParameters
+    let language: Language
+    private let slots: [Slot]
+    private var clauses: [Int] = []
+    private(set) var contributions: [Contribution] = []
+    /// The `!` amplification per sentence, already included in ``contributions``.
+    private var sentenceSums: [Double]
+
+    /// The number of sentiment terms found.
+    var termCount: Int { contributions.count }
+
+    /// Modal verbs that make a statement unreal only in a perfect construction
+    /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
+    private static let modalsNeedingPerfect: Set<String> = [
+        "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
+    ]
+    private static let perfectMarkers: Set<String> = [
+        "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
+    ]
+
+    init(text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) {
+        self.text = text
+        self.parameters = parameters
+        language = lexicon.language
+        slots = Matcher(lexicon: lexicon).slots(for: text)
+        sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
+        assignClauses()
+        scoreTerms()
+        applySentenceRules()
+    }
+
+    // MARK: Clauses
+
+    /// Numbers clauses: a new one at each clause-ending punctuation mark, contrast word and
+    /// sentence.
+    private mutating func assignClauses() {
+        var clause = 0
+        var sentence = 0
+        clauses.reserveCapacity(slots.count)
+        for slot in slots {
+            if slot.sentence != sentence {
+                clause += 1
+                sentence = slot.sentence
+            }
+            switch slot.role {
+            case .clauseBreak:
+                clauses.append(clause)
+                clause += 1
+                continue
+            case .modifier(let modifier) where modifier.role == .contrastAfter || modifier.role == .contrastBefore:
+                clause += 1
+            default: break
+            }
+            clauses.append(clause)
+        }
+    }
+
+    // MARK: Term rules
+
+    private mutating func scoreTerms() {
+        let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
+        for index in slots.indices {
+            guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
+            let slot = slots[index]
+            var score = valence
+            var rules: [RuleEffect] = []
+            func apply(_ rule: RuleEffect.Rule, _ trigger: String?, _ newScore: Double) {
+                guard newScore != score else { return }
+                rules.append(RuleEffect(rule: rule, trigger: trigger, before: score, after: newScore))
+                score = newScore
+            }
+            let sign: Double = valence >= 0 ? 1 : -1
+            if slot.flags.contains(.allCaps) && textHasLowerCase {
+                apply(.allCaps, nil, score + sign * parameters.allCapsBoost)
+            }
+            if slot.flags.contains(.elongated) {
+                apply(.elongation, nil, score + sign * parameters.elongationBoost)
+            }
+            for (distance, modifier) in modifiersBefore(index, within: parameters.intensifierWindow)
+            where modifier.role == .intensifier || modifier.role == .downtoner {
+                let damping = 1 - 0.05 * Double(distance - 1)
+                apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
+            }
+            if let negator = negator(for: index) {
+                if valence < 0 {
+                    apply(.litotes, negator, score * parameters.litotes)
+                } else {
+                    apply(.negation, negator, score * parameters.negation)
+                }
+            }
+            if let (trigger, factor) = irrealis(for: index) {
+                apply(.irrealis, trigger, score * factor)
+            }
+            contributions.append(
+                Contribution(
+                    text: text.text(in: slot.range), entry: entry, match: match, range: slot.range,
+                    sentence: slot.sentence, valence: valence, score: score, rules: rules))
+        }
+    }
+
+    /// The rule words in the same clause within `window` slots before `index`, with their
+    /// distance; punctuation-free words only.
+    private func modifiersBefore(_ index: Int, within window: Int) -> [(Int, Modifier)] {
+        var found: [(Int, Modifier)] = []
+        var position = index - 1
+        var distance = 1
+        while position >= 0, distance <= window, clauses[position] == clauses[index] {
+            if case .modifier(let modifier) = slots[position].role { found.append((distance, modifier)) }
+            position -= 1
+            distance += 1
+        }
+        return found
+    }
+
+    /// The negator whose scope covers the term at `index`: one of the few words before it
+    /// in its clause; for Dutch also one after it in the clause with no other sentiment
+    /// term between (`het bevalt me niet`).
+    private func negator(for index: Int) -> String? {
+        for (_, modifier) in modifiersBefore(index, within: parameters.negationWindow) where modifier.role == .negator {
+            return modifier.term
+        }
+        guard language == .dutch else { return nil }
+        var position = index + 1
+        while position < slots.count, clauses[position] == clauses[index] {
+            switch slots[position].role {
+            case .sentiment: return nil
+            case .modifier(let modifier) where modifier.role == .negator: return modifier.term
+            default: position += 1
+            }
+        }
+        return nil
+    }
+
+    /// The irrealis trigger before the term in its clause, with its factor.
+    private func irrealis(for index: Int) -> (String, Double)? {
+        var position = index - 1
+        while position >= 0, clauses[position] == clauses[index] {
+            if case .modifier(let modifier) = slots[position].role, modifier.role == .irrealis {
+                if !Self.modalsNeedingPerfect.contains(slots[position].form) { return (modifier.term, modifier.value) }
+                let perfect = slots[(position + 1)...].prefix(while: { $0.range.lowerBound < slots[index].range.upperBound })
+                    .contains { Self.perfectMarkers.contains($0.form) }
+                if perfect || language == .dutch && slotsAfterInClause(index).contains(where: { Self.perfectMarkers.contains($0.form) }) {
+                    return (modifier.term, modifier.value)
+                }
+            }
+            position -= 1
+        }
+        return nil
+    }
+
+    private func slotsAfterInClause(_ index: Int) -> ArraySlice<Slot> {
+        var end = index + 1
+        while end < slots.count, clauses[end] == clauses[index] { end += 1 }
+        return slots[(index + 1)..<end]
+    }
+
+    // MARK: Sentence rules
+
+    /// Contrast, concession and question weights, then `!` emphasis, per sentence.
+    private mutating func applySentenceRules() {
+        var slotOfContribution: [Int] = []
+        for (index, slot) in slots.enumerated() where { if case .sentiment = slot.role { true } else { false } }() {
+            slotOfContribution.append(index)
+        }
+        for (number, _) in text.sentences.enumerated() {
+            let sentenceSlots = slots.indices.filter { slots[$0].sentence == number }
+            guard let first = sentenceSlots.first, let last = sentenceSlots.last else { continue }
+            let members = contributions.indices.filter { contributions[$0].sentence == number }
+            guard !members.isEmpty else { continue }
+            // Contrast: the last `but` of the sentence splits it.
+            if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
+                case .modifier(let modifier) = slots[contrast].role
+            {
+                for member in members {
+                    let position = slotOfContribution[member]
+                    let factor = position < contrast ? parameters.beforeContrast : modifier.value
+                    reweigh(member, .init(rule: position < contrast ? .beforeContrast : .afterContrast, trigger: modifier.term, before: 0, after: 0), factor)
+                }
+            }
+            // Concession: the clause an `although` opens weighs less.
+            for concession in sentenceSlots {
+                guard case .modifier(let modifier) = slots[concession].role, modifier.role == .contrastBefore else { continue }
+                for member in members where clauses[slotOfContribution[member]] == clauses[concession] {
+                    reweigh(member, .init(rule: .concession, trigger: modifier.term, before: 0, after: 0), modifier.value)
+                }
+            }
+            let punctuation = sentenceSlots.compactMap { index -> String? in
+                if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
+            }.joined()
+            if slots[last].form.contains("?") || punctuation.hasSuffix("?") {
+                for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
+            }
+            let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
+            let sum = members.reduce(0) { $0 + contributions[$1].score }
+            if exclamations > 0, sum != 0, let strongest = members.max(by: { abs(contributions[$0].score) < abs(contributions[$1].score) }) {
+                let boost = (sum > 0 ? 1 : -1) * parameters.exclamation * Double(exclamations)
+                let before = contributions[strongest].score
+                contributions[strongest].score += boost
+                contributions[strongest].rules.append(.init(rule: .exclamation, trigger: String(repeating: "!", count: exclamations), before: before, after: before + boost))
+            }
+            _ = first
+        }
+        for contribution in contributions where contribution.sentence < sentenceSums.count {
+            sentenceSums[contribution.sentence] += contribution.score
+        }
+    }
+
+    private mutating func reweigh(_ member: Int, _ effect: RuleEffect, _ factor: Double) {
+        guard factor != 1 else { return }
+        var effect = effect
+        effect.before = contributions[member].score
+        effect.after = effect.before * factor
+        contributions[member].score = effect.after
+        contributions[member].rules.append(effect)
+    }
+
+    // MARK: Totals
+
+    private func normalize(_ sum: Double) -> Double {
+        let score = sum / (sum * sum + parameters.alpha).squareRoot()
+        return min(1, max(-1, score))
+    }
+
+    func analysis(thresholds: SentimentThresholds, language: Language, confidence: Double) -> Analysis {
+        let sum = contributions.reduce(0) { $0 + $1.score }
+        var positive = 0.0
+        var negative = 0.0
+        for contribution in contributions {
+            if contribution.score > 0 { positive += contribution.score + 1 }
+            if contribution.score < 0 { negative += -contribution.score + 1 }
+        }
+        let sentimentWords = Set(contributions.map(\.range.lowerBound))
+        let neutral = Double(slots.filter { $0.isWord && !sentimentWords.contains($0.range.lowerBound) }.count)
+        let total = positive + negative + neutral
+        let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
+        let compound = normalize(sum)
+        let sentences = text.sentences.enumerated().map { number, range in
+            SentenceSentiment(range: range, compound: normalize(number < sentenceSums.count ? sentenceSums[number] : 0))
+        }
+        return Analysis(
+            label: thresholds.label(compound: compound, positive: shares.0, negative: shares.1),
+            compound: compound, positive: shares.0, negative: shares.1, neutral: shares.2,
+            subjectivity: 1 - shares.2, language: language, languageConfidence: confidence,
+            sentences: sentences, contributions: contributions)
+    }
+}

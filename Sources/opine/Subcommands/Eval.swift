@@ -1,0 +1,91 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import OpineSentiment
+import OpineText
+
+extension Opine {
+    /// `opine eval`: accuracy of the scorer on labelled corpora.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure accuracy on labelled corpora.",
+            discussion: """
+                Reads TSV, CSV or JSON Lines corpora with a header naming 'text' and 'label' \
+                (pos/neg/neu or positive/negative/neutral) and optionally 'score' (a human valence). \
+                For each corpus prints:
+                  binary       accuracy, P/R/F1, macro-F1 and confusion on the pos/neg rows, positive \
+                iff compound > 0 (a compound of 0, nothing found, counts as negative);
+                  three-class  the same with positive/neutral/negative from compound ±0.05 (only \
+                when the corpus has neutral rows);
+                  r            Pearson's r of compound with the score column, when present;
+                and the detected languages and texts per second (all cores).
+
+                Examples:
+                  opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
+                  opine eval --json ../shared/corpora/en/*.tsv > figures.jsonl
+                """
+        )
+
+        @Argument(help: "Labelled corpora (.tsv, .csv, .jsonl).")
+        var corpora: [String]
+
+        @OptionGroup var options: AnalyzerOptions
+
+        @Flag(help: "Print one JSON report per corpus.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let analyzer = try options.makeAnalyzer()
+                let language = options.forcedLanguage
+                var output = StandardOutput()
+                for path in corpora {
+                    let corpus: LabelledCorpus
+                    do {
+                        corpus = try LabelledCorpus(contentsOf: URL(fileURLWithPath: path))
+                    } catch let error as CorpusError {
+                        switch error {
+                        case .unreadable(let path, let reason): throw OpineError.unreadableInput(path: path, reason: reason)
+                        case .malformed(let path, let line, let reason): throw OpineError.malformedInput(path: path, line: line, reason: reason)
+                        }
+                    }
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let analyses = parallelMap(corpus.items) { analyzer.analyze($0.text, language: language) }
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    let report = EvaluationReport(
+                        corpus: corpus, compounds: analyses.map(\.compound), languages: analyses.map(\.language.rawValue),
+                        textsPerSecond: Double(corpus.items.count) / max(seconds, 1e-9))
+                    output.write(json ? try JSONLines.encode(report) : EvaluationText(report).rendered)
+                }
+                output.flush()
+            }
+        }
+    }
+}
+
+/// The human-readable rendering of an ``EvaluationReport``.
+struct EvaluationText {
+    let report: EvaluationReport
+    init(_ report: EvaluationReport) { self.report = report }
+
+    var rendered: String {
+        var lines = ["== \(report.corpus)  (\(report.items) texts, \(Int(report.textsPerSecond)) texts/s)"]
+        let languages = report.languages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append("languages: \(languages)")
+        lines.append(render("binary (pos/neg rows, positive iff compound > 0)", report.binary))
+        if let three = report.threeClass { lines.append(render("three-class (compound ±0.05)", three)) }
+        if let r = report.pearson { lines.append(String(format: "pearson r (compound vs human score): %.3f", r)) }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    private func render(_ title: String, _ view: EvaluationReport.View) -> String {
+        var text = String(format: "%@: accuracy %.3f  macro-F1 %.3f  (n=%d)\n", title, view.accuracy, view.macroF1, view.count)
+        let rows = view.classes.enumerated().map { index, name in
+            let metrics = view.perClass[name]!
+            return [name, String(format: "%.3f", metrics.precision), String(format: "%.3f", metrics.recall), String(format: "%.3f", metrics.f1), "\(metrics.support)"]
+                + view.confusion[index].map(String.init)
+        }
+        text += TextTable(header: ["gold", "precision", "recall", "F1", "support"] + view.classes.map { "→" + $0.prefix(3) }, rows: rows).rendered
+        return text
+    }
+}
