@@ -1,0 +1,215 @@
+import Foundation
+import OpineSentiment
+import OpineText
+import Testing
+
+/// The scoring rules, checked on a small hand-made lexicon so that each expectation
+/// follows from the rule alone, not from the values of the built-in lexicons.
+struct SentimentAnalyzerTests {
+    static let english = """
+        good\t2
+        great\t3
+        bad\t-2
+        rude\t-2
+        recommend\t1.5
+        disappoint\t-2
+        waste of money\t-2.5
+        :)\t2
+        👍\t2
+        not\tnegator\t1
+        never\tnegator\t1
+        very\tintensifier\t0.3
+        kind of\tdowntoner\t-0.3
+        but\tcontrast-after\t1.5
+        although\tcontrast-before\t0.5
+        would\tirrealis\t0
+        hoped\tirrealis\t0
+        """
+    static let dutch = """
+        leuk\t2
+        lekker\t2
+        slecht\t-2
+        bevalt\t1.5
+        onvriendelijk\t-2
+        top\t2.5
+        geweldig\t3
+        geweld\t-3
+        niet\tnegator\t1
+        geen\tnegator\t1
+        echt\tintensifier\t0.3
+        maar\tcontrast-after\t1.5
+        hoewel\tcontrast-before\t0.5
+        had\tirrealis\t0
+        """
+
+    static func analyzer(extra: String = "") throws -> SentimentAnalyzer {
+        let english = try LexiconFile(parsing: Data(Self.english.utf8), path: "en.tsv")
+        let dutch = try LexiconFile(parsing: Data(Self.dutch.utf8), path: "nl.tsv")
+        let override = try LexiconFile(parsing: Data(extra.utf8), path: "user.tsv")
+        return SentimentAnalyzer(
+            lexicons: LexiconSet(
+                english: try Lexicon(language: .english, files: [english, override]),
+                dutch: try Lexicon(language: .dutch, files: [dutch, override])))
+    }
+
+    let analyzer: SentimentAnalyzer
+    init() throws { analyzer = try Self.analyzer() }
+
+    func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
+    func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+
+    // MARK: Matching
+
+    @Test func phrasesAreMatchedBeforeWords() {
+        let analysis = en("what a waste of money")
+        #expect(analysis.contributions.map(\.entry) == ["waste of money"])
+        #expect(analysis.contributions.first?.match == .phrase)
+        #expect(analysis.label == .negative)
+    }
+
+    @Test func stemsReachInflectedForms() {
+        let analysis = en("disappointing and disappointed")
+        #expect(analysis.contributions.map(\.match) == [.stem, .stem])
+        #expect(analysis.compound < 0)
+    }
+
+    @Test func aStemWhoseFormsDisagreeInSignIsNotUsed() {
+        // geweldig (+) and geweld (-) share the Snowball stem `geweld`: `geweldige`
+        // must not be scored through it, and certainly not as violence.
+        let analysis = nl("een geweldige avond")
+        #expect(analysis.contributions.allSatisfy { $0.match != .stem })
+        #expect(analysis.compound >= 0)
+    }
+
+    @Test func dutchCompoundsAndIntensifyingPrefixes() {
+        let prefixed = nl("superslecht")
+        #expect(prefixed.contributions.first?.match == .compound)
+        #expect(prefixed.compound < nl("slecht").compound)
+        #expect(nl("klantonvriendelijk").contributions.first?.entry == "klant+onvriendelijk")
+        #expect(nl("kutservice topkwaliteit").contributions.map(\.match) == [.compound])
+    }
+
+    @Test func elongatedWordsFindTheirEntry() {
+        let analysis = en("greeeeat")
+        #expect(analysis.contributions.first?.entry == "great")
+        #expect(analysis.contributions.first?.rules.map(\.rule) == [.elongation])
+    }
+
+    @Test func emojiAndEmoticonsAreScored() {
+        let analysis = en("ok 👍🏽 :)")
+        #expect(analysis.contributions.map(\.match) == [.emoji, .emoticon])
+        #expect(analysis.label == .positive)
+    }
+
+    @Test func hashtagWordsAreScored() {
+        #expect(nl("#nietleuk").compound < 0)
+        #expect(en("#VeryGood").compound > en("good").compound)
+    }
+
+    // MARK: Rules
+
+    @Test func negationFlipsAndWeakens() {
+        let negated = en("not good")
+        #expect(negated.compound < 0)
+        #expect(abs(negated.compound) < en("good").compound)
+        #expect(negated.contributions.first?.rules.first?.rule == .negation)
+        #expect(negated.contributions.first?.rules.first?.trigger == "not")
+        #expect(en("isn't good").compound < 0)
+    }
+
+    @Test func negationEndsAtTheClause() {
+        #expect(en("not today, good service").compound > 0)
+    }
+
+    @Test func litotesIsMildlyPositive() {
+        let litotes = en("not bad")
+        #expect(litotes.compound > 0)
+        #expect(litotes.compound < en("good").compound)
+        #expect(litotes.contributions.first?.rules.first?.rule == .litotes)
+        #expect(nl("niet slecht").compound > 0)
+    }
+
+    @Test func dutchNegatorAfterTheVerb() {
+        #expect(nl("ik vond het niet leuk").compound < 0)
+        #expect(nl("het bevalt me niet").compound < 0)
+        // A negator after a second sentiment word belongs to that one.
+        let analysis = nl("lekker eten maar niet leuk")
+        #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
+    }
+
+    @Test func intensifiersAndDowntoners() {
+        #expect(en("very good").compound > en("good").compound)
+        #expect(en("kind of good").compound < en("good").compound)
+        #expect(en("kind of good").compound > 0)
+        #expect(nl("echt top").compound > nl("top").compound)
+    }
+
+    @Test func theClauseAfterButWeighsMore() {
+        #expect(en("good but bad").compound < 0)
+        #expect(en("bad but good").compound > 0)
+        #expect(nl("lekker maar slecht").compound < 0)
+    }
+
+    @Test func theClauseAfterAlthoughWeighsLess() {
+        #expect(en("although bad, good").compound > 0)
+        #expect(nl("hoewel slecht, lekker").compound > 0)
+    }
+
+    @Test func irrealisIsNotPositive() {
+        #expect(en("it would have been great").compound <= 0)
+        #expect(en("I hoped for great").compound <= 0)
+        // A plain modal is a real recommendation.
+        #expect(en("I would recommend it").compound > 0)
+        #expect(nl("het had leuk kunnen zijn").compound <= 0)
+    }
+
+    @Test func capitalsAndExclamationsAddEmphasis() {
+        #expect(en("it was GREAT").compound > en("it was great").compound)
+        #expect(en("great!!!").compound > en("great").compound)
+        #expect(en("great?").compound < en("great").compound)
+    }
+
+    // MARK: Output
+
+    @Test func scoresAreBoundedAndSharesSumToOne() {
+        for text in ["good good good great great!!!", "", "the", "bad but good", "👍 :) not bad"] {
+            let analysis = en(text)
+            #expect((-1...1).contains(analysis.compound))
+            #expect(abs(analysis.positive + analysis.negative + analysis.neutral - 1) < 1e-9)
+            #expect((0...1).contains(analysis.subjectivity))
+        }
+    }
+
+    @Test func labelsFollowTheThresholds() {
+        #expect(en("good").label == .positive)
+        #expect(en("bad").label == .negative)
+        #expect(en("the table").label == .neutral)
+        #expect(en("great food, rude staff").label == .mixed)
+    }
+
+    @Test func perSentenceScores() {
+        let analysis = en("Good food. Rude staff.")
+        #expect(analysis.sentences.count == 2)
+        #expect(analysis.sentences[0].compound > 0)
+        #expect(analysis.sentences[1].compound < 0)
+    }
+
+    @Test func userEntriesOverrideBuiltInOnes() throws {
+        let analyzer = try Self.analyzer(extra: "good\t-1\nsick\t2.5\n")
+        #expect(analyzer.analyze("good", language: .english).compound < 0)
+        #expect(analyzer.analyze("sick", language: .english).compound > 0)
+    }
+
+    @Test func identicalResultsOnManyThreads() async {
+        let texts = (0..<300).map { "Text \($0): not bad but very RUDE!!! \($0 % 2 == 0 ? "great" : "slecht")" }
+        let expected = texts.map { analyzer.analyze($0) }
+        let shared = analyzer
+        let results = await withTaskGroup(of: (Int, Analysis).self) { group in
+            for (index, text) in texts.enumerated() { group.addTask { (index, shared.analyze(text)) } }
+            var results = [Analysis?](repeating: nil, count: texts.count)
+            for await (index, analysis) in group { results[index] = analysis }
+            return results
+        }
+        #expect(results == expected)
+    }
+}
