@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "opine-benchmarks",
-            dependencies: ["OpineText", "CICU"],
+            dependencies: ["OpineText", "OpineSentiment", "CICU"],
             path: "Benchmarks/OpineBenchmarks"
         ),
         .testTarget(

@@ -7,11 +7,13 @@
 //   icu-words       ICU's word-break iterator alone over the same UTF-8 (the ceiling)
 //   tokenize        Opine's tokenizer (ICU breaks + token building + normalization)
 //   tokenize+stem   the tokenizer plus the Snowball stem of every word
+//   analyze         the whole scorer: tokenize, identify language, match, rules
 // Reported: texts/s, tokens/s, MB/s and each pipeline's speed as a ratio of ICU alone.
 
 import CICU
 import Dispatch
 import Foundation
+import OpineSentiment
 import OpineText
 
 struct Corpus {
@@ -97,6 +99,8 @@ let algorithms = corpus.algorithms
 let tokenizer = Tokenizer()
 let stemmers = try ["english": Stemmer(algorithm: "english"), "dutch": Stemmer(algorithm: "dutch")]
 
+let analyzer = try SentimentAnalyzer()
+
 let pipelines: [(String, @Sendable (Int) -> Int)] = [
     ("icu-words", { index in
         var text = texts[index]
@@ -117,6 +121,7 @@ let pipelines: [(String, @Sendable (Int) -> Int)] = [
         }
         return tokens.count + (stemmed & 0)
     }),
+    ("analyze", { index in analyzer.analyze(texts[index]).contributions.count }),
 ]
 
 let cores = ProcessInfo.processInfo.activeProcessorCount

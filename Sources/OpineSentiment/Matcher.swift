@@ -104,7 +104,7 @@ struct Matcher {
         if let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
         }
-        if lexicon.language == .dutch, let (valence, entry) = dutchCompound(form, stem: stem) {
+        if lexicon.language == .dutch, let (valence, entry) = dutchCompound(form) {
             return .sentiment(valence: valence, entry: entry, match: .compound)
         }
         return .neutral
@@ -113,12 +113,16 @@ struct Matcher {
     /// A Dutch compound whose parts are known: an intensifying prefix (`superslecht`),
     /// a known last part (`klantonvriendelijk` ends in `onvriendelijk`), or a strongly
     /// valenced first part before a neutral one (`kutservice`, `topkwaliteit`).
-    private func dutchCompound(_ form: String, stem: (String) -> String) -> (Double, String)? {
+    private func dutchCompound(_ form: String) -> (Double, String)? {
         let scalars = Array(form.unicodeScalars)
         guard scalars.count >= 7 else { return nil }
+        /// An entry for a part, as is or without a Dutch inflection (`-e`, `-en`, `-er`, `-ste`).
         func known(_ part: String) -> (Double, String)? {
             if let valence = lexicon.valence(of: part) { return (valence, part) }
-            if part.unicodeScalars.count >= 4, let match = lexicon.stemMatch(part, stem: stem) { return match }
+            for ending in ["e", "en", "er", "ste"] where part.hasSuffix(ending) {
+                let base = String(part.dropLast(ending.count))
+                if let valence = lexicon.valence(of: base) { return (valence, base) }
+            }
             return nil
         }
         for prefix in Self.dutchIntensifyingPrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
