@@ -50,7 +50,11 @@ struct Matcher {
                     index += length
                     continue
                 }
-                slots.append(Slot(role: role(of: unit, stem: stem), form: unit.form, range: unit.range, sentence: unit.sentence, flags: unit.flags, isWord: unit.isWord))
+                var role = role(of: unit, stem: stem)
+                if lexicon.language == .english, unit.form == "like", !Self.isVerbLike(after: index > 0 ? units[index - 1] : nil) {
+                    role = .neutral
+                }
+                slots.append(Slot(role: role, form: unit.form, range: unit.range, sentence: unit.sentence, flags: unit.flags, isWord: unit.isWord))
                 index += 1
             }
         }
@@ -149,6 +153,18 @@ struct Matcher {
             }
         }
         return nil
+    }
+
+    /// Words after which English `like` is the verb (`I like`, `really like`, `would like`);
+    /// elsewhere it is mostly the preposition (`looked like`, `more like 45 minutes`).
+    private static let beforeVerbLike: Set<String> = [
+        "i", "we", "you", "they", "he", "she", "really", "also", "still", "definitely", "totally", "truly", "just",
+        "genuinely", "'d", "would", "do", "did", "don't", "didn't", "not", "to", "and", "kids", "people", "everyone",
+    ]
+
+    private static func isVerbLike(after previous: Unit?) -> Bool {
+        guard let previous else { return true }
+        return beforeVerbLike.contains(previous.form)
     }
 
     static func isClauseBreak(_ form: String) -> Bool {

@@ -3,7 +3,9 @@ public import Foundation
 /// A labelled evaluation corpus: texts with a gold label and, where given, a human score.
 ///
 /// Reads TSV or CSV with a header row (columns `text` and `label`, optionally `score`),
-/// and JSON Lines with the same fields. Labels are `pos`/`neg`/`neu` or
+/// and JSON Lines with the same fields. CSV follows RFC 4180 (quoted fields); TSV is
+/// read as the development corpora are written: no quoting, one row per line, so a
+/// text may contain `"` freely. Labels are `pos`/`neg`/`neu` or
 /// `positive`/`negative`/`neutral`; a row with a `score` and no label is labelled from it
 /// (VADER's convention: above 0.2 positive, below -0.2 negative).
 ///
@@ -70,7 +72,7 @@ public struct LabelledCorpus: Sendable {
     }
 
     private static func parseDelimited(_ text: String, delimiter: Character, path: String) throws(CorpusError) -> [Item] {
-        let rows = DelimitedText.rows(text, delimiter: delimiter)
+        let rows = DelimitedText.rows(text, delimiter: delimiter, quoting: delimiter != "\t")
         guard let header = rows.first else { return [] }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let textColumn = names.firstIndex(of: "text") else {
@@ -140,7 +142,8 @@ enum DelimitedText {
         var line: Int
     }
 
-    static func rows(_ text: String, delimiter: Character) -> [Row] {
+    /// The rows of `text`; with `quoting` off, `"` is an ordinary character.
+    static func rows(_ text: String, delimiter: Character, quoting: Bool = true) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -174,7 +177,7 @@ enum DelimitedText {
                     if character == "\n" || character == "\r\n" { line += 1 }
                     field.append(character)
                 }
-            } else if character == "\"" && field.isEmpty {
+            } else if quoting && character == "\"" && field.isEmpty {
                 inQuotes = true
             } else if character == delimiter {
                 fields.append(field)

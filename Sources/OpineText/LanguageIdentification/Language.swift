@@ -16,9 +16,8 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
 ///
 /// ``confidence`` is in [0, 1] and reads as the model's estimate of the probability that
 /// ``language`` is right. For ``Language/english`` and ``Language/dutch`` it is the
-/// model's probability of that language, and never below
-/// ``LanguageIdentifier/minimumConfidence`` (0.5): a guess under that becomes
-/// ``Language/undetermined``. For ``Language/undetermined`` it is one minus the
+/// model's probability of that language, and never below 0.5: a guess under that
+/// becomes ``Language/undetermined``. For ``Language/undetermined`` it is one minus the
 /// probability of the likelier of English and Dutch, and 1 when the text has no letters
 /// to judge (empty, emoji, numbers, links).
 public struct LanguageGuess: Sendable, Hashable, Codable {
