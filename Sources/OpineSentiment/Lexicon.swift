@@ -94,9 +94,13 @@ public struct Lexicon: Sendable {
     /// The rule word with this normalized form, if any.
     public func modifier(_ form: String) -> Modifier? { modifiers[form] }
 
-    /// The valence reached through the Snowball stem of a form, with the entry it came from.
+    /// The valence reached through the Snowball stem of an inflected form, with the entry
+    /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
+    /// sentiment, the lexicon would list it, so it gets none from `useful` or `wonderful`.
     func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
-        stems[stem(form)]
+        let stemmed = stem(form)
+        guard stemmed != form else { return nil }
+        return stems[stemmed]
     }
 
     /// The phrases that start with a form, longest first.
@@ -115,14 +119,18 @@ public struct Lexicon: Sendable {
         phrases[phrase.words[0]] = list
     }
 
-    /// Indexes single-word entries by stem. A stem whose forms disagree in sign (Dutch
-    /// `geweldig`, great, and `geweld`, violence) is left out; otherwise the stem takes the
-    /// valence of its shortest form.
+    /// Indexes single-word entries by stem. Only forms that are the stem plus at most
+    /// three letters of ending are indexed (`disappointed` under `disappoint`, not
+    /// `wonderful` under `wonder`: a derivation can change the meaning). A stem whose
+    /// forms disagree in sign (Dutch `geweldig`, great, and `geweld`, violence) is left
+    /// out; otherwise the stem takes the valence of its shortest form.
     private mutating func buildStemIndex() {
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in
             for (form, valence) in entries where form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }) {
-                byStem[stem(form), default: []].append((form, valence))
+                let stemmed = stem(form)
+                guard form.hasPrefix(stemmed) ? form.count - stemmed.count <= 3 : form.count <= stemmed.count + 2 else { continue }
+                byStem[stemmed, default: []].append((form, valence))
             }
         }
         for (stem, forms) in byStem {

@@ -93,7 +93,8 @@ struct SentenceScorer {
                     apply(.negation, negator, score * parameters.negation)
                 }
             }
-            if let (trigger, factor) = irrealis(for: index) {
+            // An emoji or emoticon shows how the writer feels now, whatever the grammar.
+            if match != .emoji, match != .emoticon, let (trigger, factor) = irrealis(for: index) {
                 apply(.irrealis, trigger, score * factor)
             }
             contributions.append(
