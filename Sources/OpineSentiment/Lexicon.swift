@@ -47,19 +47,27 @@ struct Phrase: Sendable, Hashable {
 public struct Lexicon: Sendable {
     /// The language.
     public let language: Language
-    /// Valence of every single-word form, emoji and emoticon.
-    private(set) var entries: [String: Double] = [:]
+    /// What the lexicon knows about one normalized form.
+    struct WordInfo: Sendable {
+        /// Its valence as a single-word entry, emoji or emoticon.
+        var valence: Double?
+        /// Its role as a single-word rule word.
+        var modifier: Modifier?
+        /// The phrases it starts, longest first.
+        var phrases: [Phrase] = []
+    }
+
+    /// Everything about every form, so that matching a word costs one lookup.
+    private(set) var words: [String: WordInfo] = [:]
     /// Valence by Snowball stem, for stems whose forms agree in sign.
     private(set) var stems: [String: (valence: Double, entry: String)] = [:]
-    /// Phrases by their first word, longest first.
-    private(set) var phrases: [String: [Phrase]] = [:]
-    /// Single-word rule words.
-    private(set) var modifiers: [String: Modifier] = [:]
     /// The stemmer for this language.
     let stemmer: Stemmer
 
     /// The number of sentiment entries (words, emoji, emoticons and phrases).
-    public var count: Int { entries.count + phrases.values.reduce(0) { $0 + $1.filter { $0.valence != nil }.count } }
+    public var count: Int {
+        words.values.reduce(0) { $0 + ($1.valence == nil ? 0 : 1) + $1.phrases.filter { $0.valence != nil }.count }
+    }
 
     /// Creates a lexicon from files, later files overriding earlier ones.
     public init(language: Language, files: [LexiconFile]) throws {
@@ -70,7 +78,7 @@ public struct Lexicon: Sendable {
             for entry in file.entries {
                 let key = Self.words(of: entry.term, tokenizer)
                 if key.count == 1 {
-                    entries[key[0]] = entry.valence
+                    words[key[0], default: WordInfo()].valence = entry.valence
                 } else if key.count > 1 {
                     addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence))
                 }
@@ -79,7 +87,7 @@ public struct Lexicon: Sendable {
                 let modifier = Modifier(role: ruleWord.role, value: ruleWord.value, term: ruleWord.term)
                 let key = Self.words(of: ruleWord.term, tokenizer)
                 if key.count == 1 {
-                    modifiers[key[0]] = modifier
+                    words[key[0], default: WordInfo()].modifier = modifier
                 } else if key.count > 1 {
                     addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier))
                 }
@@ -89,10 +97,13 @@ public struct Lexicon: Sendable {
     }
 
     /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
-    public func valence(of form: String) -> Double? { entries[form] }
+    public func valence(of form: String) -> Double? { words[form]?.valence }
 
     /// The rule word with this normalized form, if any.
-    public func modifier(_ form: String) -> Modifier? { modifiers[form] }
+    public func modifier(_ form: String) -> Modifier? { words[form]?.modifier }
+
+    /// What the lexicon knows about a form, nil when nothing.
+    func info(_ form: String) -> WordInfo? { words[form] }
 
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
@@ -104,7 +115,7 @@ public struct Lexicon: Sendable {
     }
 
     /// The phrases that start with a form, longest first.
-    func phrases(startingWith form: String) -> [Phrase] { phrases[form] ?? [] }
+    func phrases(startingWith form: String) -> [Phrase] { words[form]?.phrases ?? [] }
 
     /// The normalized forms of a lexicon term, as the tokenizer would give them.
     static func words(of term: String, _ tokenizer: Tokenizer) -> [String] {
@@ -112,11 +123,11 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func addPhrase(_ phrase: Phrase) {
-        var list = phrases[phrase.words[0], default: []]
+        var list = words[phrase.words[0], default: WordInfo()].phrases
         list.removeAll { $0.words == phrase.words && ($0.valence == nil) == (phrase.valence == nil) }
         list.append(phrase)
         list.sort { $0.words.count > $1.words.count }
-        phrases[phrase.words[0]] = list
+        words[phrase.words[0], default: WordInfo()].phrases = list
     }
 
     /// Indexes single-word entries by stem. Only forms that are the stem plus at most
@@ -127,7 +138,10 @@ public struct Lexicon: Sendable {
     private mutating func buildStemIndex() {
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in
-            for (form, valence) in entries where form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }) {
+            for (form, info) in words {
+                guard let valence = info.valence,
+                    form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "-" })
+                else { continue }
                 let stemmed = stem(form)
                 guard form.hasPrefix(stemmed) ? form.count - stemmed.count <= 3 : form.count <= stemmed.count + 2 else { continue }
                 byStem[stemmed, default: []].append((form, valence))

@@ -62,7 +62,8 @@ struct Matcher {
     }
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
-        for phrase in lexicon.phrases(startingWith: units[index].form) where index + phrase.words.count <= units.count {
+        guard let phrases = lexicon.info(units[index].form)?.phrases, !phrases.isEmpty else { return nil }
+        for phrase in phrases where index + phrase.words.count <= units.count {
             var matches = true
             for offset in 1..<phrase.words.count where units[index + offset].form != phrase.words[offset] {
                 matches = false
@@ -93,8 +94,9 @@ struct Matcher {
     private func wordRole(_ unit: Unit, stem: (String) -> String) -> Slot.Role {
         let form = unit.form
         let exactMatch: MatchKind = unit.kind == .hashtag ? .hashtag : .exact
-        if let modifier = lexicon.modifier(form) { return .modifier(modifier) }
-        if let valence = lexicon.valence(of: form) { return .sentiment(valence: valence, entry: form, match: exactMatch) }
+        let info = lexicon.info(form)
+        if let modifier = info?.modifier { return .modifier(modifier) }
+        if let valence = info?.valence { return .sentiment(valence: valence, entry: form, match: exactMatch) }
         if lexicon.language == .english, form.hasSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
