@@ -108,9 +108,11 @@ public struct Lexicon: Sendable {
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
     /// sentiment, the lexicon would list it, so it gets none from `useful` or `wonderful`.
+    /// Short words are left alone: Dutch `door` (through) stems to `dor` (dry).
     func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
+        guard form.unicodeScalars.count >= 5 else { return nil }
         let stemmed = stem(form)
-        guard stemmed != form else { return nil }
+        guard stemmed != form, stemmed.unicodeScalars.count >= 4 else { return nil }
         return stems[stemmed]
     }
 

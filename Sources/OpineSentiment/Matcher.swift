@@ -30,6 +30,12 @@ struct Matcher {
     /// Dutch prefixes that intensify the rest of the word (`superslecht`, `keigoed`).
     static let dutchIntensifyingPrefixes = ["super", "mega", "hyper", "ultra", "kei", "reuze", "bere", "oer", "extra", "hartstikke"]
 
+    /// Valenced words that colour any compound they start (`kutservice`, `topkwaliteit`).
+    static let dutchValencedFirstParts = ["kut", "klote", "kanker", "tering", "rot", "prut", "bagger", "top", "luxe", "droom", "wereld"]
+
+    /// Endings that mark a Dutch adjective, whose compounds keep its sentiment.
+    static let dutchAdjectiveEndings = ["lijk", "ig", "baar", "loos", "vol", "zaam"]
+
     func slots(for text: TokenizedText) -> [Slot] {
         let units = Self.units(of: text, lexicon: lexicon)
         var slots: [Slot] = []
@@ -135,23 +141,23 @@ struct Matcher {
             let rest = String(form.dropFirst(prefix.count))
             if let (valence, entry) = known(rest) { return (valence * 1.3, "\(prefix)+\(entry)") }
         }
-        // Longest known last part, at least four letters after a first part of three.
-        for split in 3...(scalars.count - 4) {
+        // The longest known last part that is an adjective by its ending (`-lijk`, `-ig`,
+        // `-baar`, `-loos`, `-vol`, `-zaam`), after a first part of four letters or more:
+        // `klantonvriendelijk`, `gebruiksvriendelijk`. Nouns as last parts are left alone,
+        // since without a dictionary `ontvangst` would read as `ontv` + `angst`.
+        for split in stride(from: 4, through: scalars.count - 4, by: 1) {
             var tail = ""
             tail.unicodeScalars.append(contentsOf: scalars[split...])
+            guard Self.dutchAdjectiveEndings.contains(where: { tail.hasSuffix($0) }) else { continue }
             if let (valence, entry) = known(tail) {
                 var head = ""
                 head.unicodeScalars.append(contentsOf: scalars[..<split])
                 return (valence, "\(head)+\(entry)")
             }
         }
-        for split in stride(from: scalars.count - 4, through: 3, by: -1) {
-            var head = ""
-            head.unicodeScalars.append(contentsOf: scalars[..<split])
-            if let valence = lexicon.valence(of: head), abs(valence) >= 1.5 {
-                var tail = ""
-                tail.unicodeScalars.append(contentsOf: scalars[split...])
-                return (valence, "\(head)+\(tail)")
+        for head in Self.dutchValencedFirstParts where form.hasPrefix(head) && form.count >= head.count + 4 {
+            if let valence = lexicon.valence(of: head) {
+                return (valence, "\(head)+\(form.dropFirst(head.count))")
             }
         }
         return nil
