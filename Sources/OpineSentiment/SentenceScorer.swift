@@ -19,6 +19,11 @@ struct SentenceScorer {
     private static let modalsNeedingPerfect: Set<String> = [
         "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
+    /// Words that start a new clause in Dutch, past which a following negator does not
+    /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
+    private static let dutchClauseLinks: Set<String> = [
+        "en", "of", "want", "omdat", "dat", "die", "als", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
+    ]
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -127,7 +132,7 @@ struct SentenceScorer {
         }
         guard language == .dutch else { return nil }
         var position = index + 1
-        while position < slots.count, clauses[position] == clauses[index] {
+        while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
             switch slots[position].role {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator: return modifier.term
