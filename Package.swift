@@ -52,6 +52,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "OpineCLITests",
+            dependencies: ["opine"]
+        ),
+        .testTarget(
             name: "OpineSentimentTests",
             dependencies: ["OpineSentiment", "OpineText"]
         ),

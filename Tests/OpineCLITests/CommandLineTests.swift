@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// End-to-end checks of the built `opine` binary: output shapes, streaming order, and
+/// exit codes that scripts rely on.
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs the `opine` built next to the test bundle.
+    func opine(_ arguments: [String], input: String? = nil) throws -> Result {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("opine") }
+        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "no opine binary in \(candidates)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), error: String(decoding: error, as: UTF8.self))
+    }
+
+    func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func tokensJSONHasTheDocumentedFields() throws {
+        let result = try opine(["tokens", "--json", "Top!!! 👍🏽"])
+        #expect(result.status == 0)
+        let object = try #require(try jsonLines(result.output).first)
+        let tokens = try #require(object["tokens"] as? [[String: Any]])
+        #expect(tokens.map { $0["form"] as? String } == ["top", "!!!", "👍"])
+        #expect(tokens.map { $0["kind"] as? String } == ["word", "punctuation", "emoji"])
+        #expect(tokens[0]["text"] as? String == "Top")
+        #expect(tokens[2]["start"] as? Int == 7)
+    }
+
+    @Test func languageReadsStdinOneObjectPerLineInOrder() throws {
+        let result = try opine(["language", "--json", "-"], input: "Ik vond het eten echt niet lekker\nThe food was really not good at all\n👍\n")
+        #expect(result.status == 0)
+        let objects = try jsonLines(result.output)
+        #expect(objects.map { $0["language"] as? String } == ["nl", "en", "und"])
+        #expect(objects.allSatisfy { ($0["confidence"] as? Double).map { (0...1).contains($0) } ?? false })
+    }
+
+    @Test func analyzeStreamsEveryLineInOrder() throws {
+        let lines = (0..<5000).map { $0 % 2 == 0 ? "great service \($0)" : "terrible service \($0)" }
+        let result = try opine(["analyze", "--json", "--lang", "en", "-"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0)
+        let objects = try jsonLines(result.output)
+        #expect(objects.count == lines.count)
+        let labels = objects.map { $0["label"] as? String }
+        #expect(labels == lines.indices.map { $0 % 2 == 0 ? "positive" : "negative" })
+        for key in ["compound", "positive", "negative", "neutral", "subjectivity", "language", "contributions"] {
+            #expect(objects[0][key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test func aUserLexiconOverridesTheBuiltInOne() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-user-\(UUID().uuidString).tsv")
+        try Data("great\t-3\n".utf8).write(to: file)
+        let result = try opine(["analyze", "--json", "--lang", "en", "--lexicon", file.path, "great"])
+        #expect(result.status == 0)
+        #expect(try jsonLines(result.output).first?["label"] as? String == "negative")
+    }
+
+    @Test func aMalformedLexiconExitsWith78AndNamesFileAndLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-bad-\(UUID().uuidString).tsv")
+        try Data("fine\t1\nbroken entry\n".utf8).write(to: file)
+        let result = try opine(["analyze", "--lexicon", file.path, "great"])
+        #expect(result.status == 78)
+        #expect(result.error.contains("\(file.path):2:"))
+    }
+
+    @Test func aMalformedCorpusExitsWith65AndNamesFileAndLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-corpus-\(UUID().uuidString).tsv")
+        try Data("text\tlabel\ngood\tpos\nbad\tterrible\n".utf8).write(to: file)
+        let result = try opine(["eval", file.path])
+        #expect(result.status == 65)
+        #expect(result.error.contains("\(file.path):3:"))
+        #expect(result.error.contains("label"))
+    }
+
+    @Test func evalReportsAccuracy() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-corpus-\(UUID().uuidString).tsv")
+        try Data("text\tlabel\ngreat food\tpos\nawful service\tneg\n".utf8).write(to: file)
+        let result = try opine(["eval", "--json", file.path])
+        #expect(result.status == 0)
+        let report = try #require(try jsonLines(result.output).first)
+        let binary = try #require(report["binary"] as? [String: Any])
+        #expect(binary["accuracy"] as? Double == 1)
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        #expect(try opine(["analyze", "--no-such-option", "x"]).status == 64)
+    }
+}
