@@ -57,6 +57,10 @@ struct Matcher {
                     continue
                 }
                 var role = role(of: unit, stem: stem)
+                if case .modifier = role, let valence = lexicon.valence(of: unit.form), !modifiesNext(index, in: units) {
+                    // `super`, `best`, `pretty`: a booster before a sentiment word, a word of its own otherwise.
+                    role = .sentiment(valence: valence, entry: unit.form, match: .exact)
+                }
                 if lexicon.language == .english, unit.form == "like", !Self.isVerbLike(after: index > 0 ? units[index - 1] : nil) {
                     role = .neutral
                 }
@@ -65,6 +69,13 @@ struct Matcher {
             }
         }
         return slots
+    }
+
+    /// Whether the unit after `index` is a word the lexicon knows, which a rule word
+    /// before it can modify.
+    private func modifiesNext(_ index: Int, in units: [Unit]) -> Bool {
+        guard index + 1 < units.count, units[index + 1].isWord else { return false }
+        return lexicon.info(units[index + 1].form) != nil
     }
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
