@@ -26,6 +26,7 @@ struct Slot {
 /// elongation readings, the stem and Dutch compounds.
 struct Matcher {
     let lexicon: Lexicon
+    let parameters: ScoringParameters
 
     /// Dutch prefixes that intensify the rest of the word (`superslecht`, `keigoed`).
     static let dutchIntensifyingPrefixes = ["super", "mega", "hyper", "ultra", "kei", "reuze", "bere", "oer", "extra", "hartstikke"]
@@ -44,7 +45,7 @@ struct Matcher {
             var index = 0
             while index < units.count {
                 let unit = units[index]
-                if unit.isWord, let (phrase, length) = longestPhrase(at: index, in: units) {
+                if unit.isWord, parameters.steps.contains(.phrases), let (phrase, length) = longestPhrase(at: index, in: units) {
                     let role: Slot.Role =
                         if let valence = phrase.valence { .sentiment(valence: valence, entry: phrase.term, match: .phrase) }
                         else { .modifier(phrase.modifier!) }
@@ -117,17 +118,18 @@ struct Matcher {
         if lexicon.language == .english, form.hasSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
-        if unit.flags.contains(.elongated) {
+        if unit.flags.contains(.elongated), parameters.steps.contains(.elongation) {
             for variant in TextNormalizer.elongationVariants(of: unit.written) {
                 if let valence = lexicon.valence(of: variant) { return .sentiment(valence: valence, entry: variant, match: .elongation) }
                 if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
             }
         }
         guard form.unicodeScalars.count >= 3 else { return .neutral }
-        if let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
+        let stems = lexicon.language == .dutch ? parameters.steps.contains(.stems) : parameters.steps.contains(.englishStems)
+        if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
         }
-        if lexicon.language == .dutch, let (valence, entry) = dutchCompound(form) {
+        if lexicon.language == .dutch, parameters.steps.contains(.compounds), let (valence, entry) = dutchCompound(form) {
             return .sentiment(valence: valence, entry: entry, match: .compound)
         }
         return .neutral
@@ -150,7 +152,7 @@ struct Matcher {
         }
         for prefix in Self.dutchIntensifyingPrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
             let rest = String(form.dropFirst(prefix.count))
-            if let (valence, entry) = known(rest) { return (valence * 1.3, "\(prefix)+\(entry)") }
+            if let (valence, entry) = known(rest) { return (valence * (1 + parameters.prefixBoost), "\(prefix)+\(entry)") }
         }
         // The longest known last part that is an adjective by its ending (`-lijk`, `-ig`,
         // `-baar`, `-loos`, `-vol`, `-zaam`), after a first part of four letters or more:

@@ -26,7 +26,37 @@ public struct ScoringParameters: Sendable, Hashable, Codable {
     public var alpha = 15.0
     /// Boost of a Dutch intensifying prefix (`super`, `mega`, `kei`) on the rest of the word.
     public var prefixBoost = 0.3
+    /// The matching steps in use (``MatchSteps/standard`` by default). Switching steps off
+    /// measures what each one gains (`opine eval --without stems`).
+    public var steps: MatchSteps = .standard
 
     /// The default parameters.
     public init() {}
+}
+
+/// The lexicon matching steps beyond the exact normalized form.
+public struct MatchSteps: OptionSet, Sendable, Hashable, Codable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Multi-word expressions and idioms, matched before single words.
+    public static let phrases = MatchSteps(rawValue: 1 << 0)
+    /// The readings of elongated words (`greeeat` as `great`).
+    public static let elongation = MatchSteps(rawValue: 1 << 1)
+    /// The Snowball stem index, for Dutch, whose lexicons list lemmas.
+    public static let stems = MatchSteps(rawValue: 1 << 2)
+    /// The Snowball stem index for English too. Off by default: VADER's lexicon already
+    /// lists inflected forms, and stem matching lowered accuracy on every English
+    /// development corpus (see the README).
+    public static let englishStems = MatchSteps(rawValue: 1 << 4)
+    /// Dutch compounds and intensifying prefixes.
+    public static let compounds = MatchSteps(rawValue: 1 << 3)
+    /// The default steps: all but ``englishStems``.
+    public static let standard: MatchSteps = [.phrases, .elongation, .stems, .compounds]
+
+    /// The steps by name, as the command line spells them.
+    public static let names: [String: MatchSteps] = [
+        "phrases": .phrases, "elongation": .elongation, "stems": .stems, "compounds": .compounds,
+        "english-stems": .englishStems,
+    ]
 }

@@ -32,7 +32,7 @@ struct SentenceScorer {
         self.text = text
         self.parameters = parameters
         language = lexicon.language
-        slots = Matcher(lexicon: lexicon).slots(for: text)
+        slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
         scoreTerms()

@@ -67,8 +67,17 @@ struct SentimentAnalyzerTests {
         #expect(analysis.label == .negative)
     }
 
-    @Test func stemsReachInflectedForms() {
-        let analysis = en("disappointing and disappointed")
+    @Test func stemsReachInflectedDutchForms() {
+        let analysis = nl("leuke mensen, slechte koffie")
+        #expect(analysis.contributions.map(\.match) == [.stem, .stem])
+        #expect(analysis.contributions.map(\.entry) == ["leuk", "slecht"])
+    }
+
+    @Test func englishStemsAreOptIn() throws {
+        #expect(en("disappointing").contributions.isEmpty)
+        var analyzer = try Self.analyzer()
+        analyzer.parameters.steps.insert(.englishStems)
+        let analysis = analyzer.analyze("disappointing and disappointed", language: .english)
         #expect(analysis.contributions.map(\.match) == [.stem, .stem])
         #expect(analysis.compound < 0)
     }

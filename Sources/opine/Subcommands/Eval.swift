@@ -23,6 +23,7 @@ extension Opine {
                 Examples:
                   opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
                   opine eval --json ../shared/corpora/en/*.tsv > figures.jsonl
+                  opine eval --without phrases,compounds corpus.tsv     # what those steps gain
                 """
         )
 
@@ -34,9 +35,31 @@ extension Opine {
         @Flag(help: "Print one JSON report per corpus.")
         var json = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Switch matching steps off to measure what they gain: phrases, elongation, stems, compounds (comma-separated or repeated).",
+                valueName: "steps"))
+        var without: [String] = []
+
+        @Option(help: ArgumentHelp("Switch matching steps on that are off by default: english-stems.", valueName: "steps"))
+        var with: [String] = []
+
         func run() throws {
             try reportingErrors {
-                let analyzer = try options.makeAnalyzer()
+                var configured = try options.makeAnalyzer()
+                for name in without.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                    guard let step = MatchSteps.names[name] else {
+                        throw ValidationError("unknown step '\(name)' for --without; steps: \(MatchSteps.names.keys.sorted().joined(separator: ", "))")
+                    }
+                    configured.parameters.steps.remove(step)
+                }
+                for name in with.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                    guard let step = MatchSteps.names[name] else {
+                        throw ValidationError("unknown step '\(name)' for --with; steps: \(MatchSteps.names.keys.sorted().joined(separator: ", "))")
+                    }
+                    configured.parameters.steps.insert(step)
+                }
+                let analyzer = configured
                 let language = options.forcedLanguage
                 var output = StandardOutput()
                 for path in corpora {
