@@ -14,3 +14,10 @@ echo "\$ opine tokens \"$example\""
 echo
 echo "\$ opine language \"$example\""
 "$opine" language "$example"
+echo
+echo "\$ opine analyze \"$example\""
+"$opine" analyze "$example"
+echo
+english="The food was not bad at all, but the waiter was RUDE and the bill was a rip-off!!"
+echo "\$ opine analyze \"$english\""
+"$opine" analyze "$english"
