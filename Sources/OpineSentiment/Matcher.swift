@@ -226,10 +226,25 @@ struct Matcher {
                 continue
             default:
                 let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
-                units.append(Unit(kind: token.kind, form: token.form, written: written, range: token.range, sentence: token.sentence, flags: token.flags))
+                var form = token.form
+                if lexicon.language == .dutch, token.kind == .word, let plain = withoutEmphasisAccents(form), lexicon.info(form) == nil {
+                    form = plain
+                }
+                units.append(Unit(kind: token.kind, form: form, written: written, range: token.range, sentence: token.sentence, flags: token.flags))
             }
         }
         return units
+    }
+
+    /// Dutch marks stress with acute accents (`géén`, `écht`, `véél`): the word without
+    /// them, or nil when it has none.
+    static func withoutEmphasisAccents(_ form: String) -> String? {
+        guard form.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let accented: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"]
+        guard form.unicodeScalars.contains(where: { accented[$0] != nil }) else { return nil }
+        var plain = ""
+        plain.unicodeScalars.append(contentsOf: form.unicodeScalars.map { accented[$0] ?? $0 })
+        return plain
     }
 
     private static func splitHashtag(_ body: String, lexicon: Lexicon) -> [String]? {

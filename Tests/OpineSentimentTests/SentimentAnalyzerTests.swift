@@ -146,6 +146,12 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
+    @Test func dutchStressAccentsAreRead() {
+        // `géén` is `geen` with stress marks: still a negator.
+        #expect(nl("géén leuk feest").compound < 0)
+        #expect(nl("écht top").compound > nl("top").compound)
+    }
+
     @Test func intensifiersAndDowntoners() {
         #expect(en("very good").compound > en("good").compound)
         #expect(en("kind of good").compound < en("good").compound)
