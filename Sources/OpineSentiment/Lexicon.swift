@@ -189,8 +189,8 @@ public struct LexiconSet: Sendable {
     /// Loads the built-in lexicons, then the user's files, which win over them.
     ///
     /// The built-in folder is `$OPINE_LEXICONS` when set, else the first `Lexicons` folder
-    /// found in `../share/opine` next to the executable, next to the executable or one of its
-    /// parent folders (a checkout's `.build/release/opine`), or the source checkout.
+    /// found in `../share/opine` next to the executable (an installation), or next to the
+    /// executable or one of its parent folders (a checkout's `.build/release/opine`).
     /// - Parameter overrides: lexicon files whose entries are added to both languages.
     public static func builtIn(overrides: [URL] = []) throws -> LexiconSet {
         let folder = try LexiconLocator.builtInFolder()
@@ -227,9 +227,6 @@ enum LexiconLocator {
             candidates.append(folder.appendingPathComponent("Lexicons"))
             folder = folder.deletingLastPathComponent()
         }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Lexicons").standardized
-        candidates.append(source)
         return candidates
     }
 }

@@ -104,6 +104,35 @@ struct CommandLineTests {
         #expect(binary["accuracy"] as? Double == 1)
     }
 
+    @Test func anInstalledBinaryFindsItsLexiconsUnderShare() throws {
+        // The layout scripts/install.sh makes: PREFIX/bin/opine, PREFIX/share/opine/Lexicons.
+        let fileManager = FileManager.default
+        let prefix = fileManager.temporaryDirectory.appendingPathComponent("opine-prefix-\(UUID().uuidString)")
+        let built = try #require(
+            [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()].map { $0.appendingPathComponent("opine") }
+                .first { fileManager.isExecutableFile(atPath: $0.path) })
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try fileManager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: prefix.appendingPathComponent("share/opine"), withIntermediateDirectories: true)
+        try fileManager.copyItem(at: built, to: prefix.appendingPathComponent("bin/opine"))
+        try fileManager.copyItem(at: checkout.appendingPathComponent("Lexicons"), to: prefix.appendingPathComponent("share/opine/Lexicons"))
+        defer { try? fileManager.removeItem(at: prefix) }
+
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/opine")
+        process.arguments = ["analyze", "--json", "--lang", "nl", "echt een aanrader"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPINE_LEXICONS"] = nil
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try jsonLines(String(decoding: data, as: UTF8.self)).first?["label"] as? String == "positive")
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         #expect(try opine(["analyze", "--no-such-option", "x"]).status == 64)
     }
