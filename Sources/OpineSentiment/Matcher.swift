@@ -129,10 +129,23 @@ struct Matcher {
         if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
         }
+        if lexicon.language == .dutch, parameters.steps.contains(.stems), let (valence, entry) = dutchDegree(form) {
+            return .sentiment(valence: valence, entry: entry, match: .stem)
+        }
         if lexicon.language == .dutch, parameters.steps.contains(.compounds), let (valence, entry) = dutchCompound(form) {
             return .sentiment(valence: valence, entry: entry, match: .compound)
         }
         return .neutral
+    }
+
+    /// A Dutch comparative or superlative of a known adjective, which Snowball does not
+    /// reduce to it: `lekkerste`, `lekkerder`, `mooiste`, `slechtste`.
+    private func dutchDegree(_ form: String) -> (Double, String)? {
+        for ending in ["ste", "dere", "der", "ere"] where form.hasSuffix(ending) && form.count >= ending.count + 4 {
+            let base = String(form.dropLast(ending.count))
+            if let valence = lexicon.valence(of: base) { return (valence, base) }
+        }
+        return nil
     }
 
     /// A Dutch compound whose parts are known: an intensifying prefix (`superslecht`),

@@ -90,6 +90,11 @@ struct SentimentAnalyzerTests {
         #expect(analysis.compound >= 0)
     }
 
+    @Test func dutchComparativesAndSuperlatives() {
+        #expect(nl("het lekkerste eten").contributions.first?.entry == "lekker")
+        #expect(nl("nog slechtere service").compound < 0)
+    }
+
     @Test func dutchCompoundsAndIntensifyingPrefixes() {
         let prefixed = nl("superslecht")
         #expect(prefixed.contributions.first?.match == .compound)
