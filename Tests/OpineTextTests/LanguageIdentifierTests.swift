@@ -126,6 +126,7 @@ struct LanguageIdentifierTests {
             "O atendimento ao cliente é péssimo, estou muito decepcionado.",
             "Obsługa klienta jest okropna, nigdy więcej nie kupię.",
             "Kundtjänsten var usel, jag är besviken.",
+            "Pakken kom aldrig frem, og kundeservice svarer ikke.",
             "Очень плохой сервис, больше не закажу",
             "服务很差，再也不买了",
         ])

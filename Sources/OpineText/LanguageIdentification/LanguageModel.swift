@@ -23,8 +23,9 @@ final class LanguageModel: Sendable {
     private let rowIndex: [Int32]
     private let mask: Int
 
-    /// The bonus, in nats, a word earns a language whose function-word list has it.
-    static let functionWordBonus: Float = 2.5
+    /// The bonus, in nats, a word earns a language whose function-word list has it (chosen
+    /// with the temperature and prior of ``LanguageIdentifier``; see there).
+    static let functionWordBonus: Float = 8
 
     private init() {
         languages = Self.profileLanguages
