@@ -1,6 +1,6 @@
 // Release-mode throughput benchmark of Opine's text pipeline.
 //
-//     swift run -c release opine-benchmarks [--seconds S] [CORPUS.tsv ...]
+//     swift run -c release opine-benchmarks [--seconds S] [--only PIPELINE] [CORPUS.tsv ...]
 //
 // Reads the `text` column of labelled TSV corpora (default: every file under
 // ../shared/corpora/{en,nl}), then measures, on one thread and on all cores:
@@ -81,6 +81,11 @@ if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.coun
     seconds = Double(arguments[index + 1]) ?? seconds
     arguments.removeSubrange(index...(index + 1))
 }
+var only: String?
+if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
+    only = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+}
 if arguments.isEmpty {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpora").standardized.path
     for language in ["en", "nl"] {
@@ -130,7 +135,7 @@ print("corpus: \(texts.count) texts, \(String(format: "%.1f", Double(corpus.byte
 print("pipeline        threads   texts/s    tokens/s    MB/s   vs icu-words")
 for threads in Set([1, cores]).sorted() {
     var ceiling = 0.0
-    for (name, work) in pipelines {
+    for (name, work) in pipelines where only == nil || name == only {
         let (done, tokens, bytes, elapsed) = measure(corpus, threads: threads, seconds: seconds, work)
         let megabytesPerSecond = Double(bytes) / 1e6 / elapsed
         if name == "icu-words" { ceiling = megabytesPerSecond }
@@ -139,6 +144,6 @@ for threads in Set([1, cores]).sorted() {
             name.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + String(format: "%7d %9.0f ", threads, Double(done) / elapsed)
                 + String(repeating: " ", count: max(0, 11 - tokenRate.count)) + tokenRate
-                + String(format: " %7.1f   %.2f", megabytesPerSecond, megabytesPerSecond / ceiling))
+                + String(format: " %7.1f   ", megabytesPerSecond) + (ceiling > 0 ? String(format: "%.2f", megabytesPerSecond / ceiling) : "-"))
     }
 }

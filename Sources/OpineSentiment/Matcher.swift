@@ -58,7 +58,7 @@ struct Matcher {
                     continue
                 }
                 var role = role(of: unit, stem: stem)
-                if case .modifier = role, let valence = lexicon.valence(of: unit.form), !modifiesNext(index, in: units) {
+                if case .modifier = role, let valence = unit.info?.valence, !modifiesNext(index, in: units) {
                     // `super`, `best`, `pretty`: a booster before a sentiment word, a word of its own otherwise.
                     role = .sentiment(valence: valence, entry: unit.form, match: .exact)
                 }
@@ -76,11 +76,11 @@ struct Matcher {
     /// before it can modify.
     private func modifiesNext(_ index: Int, in units: [Unit]) -> Bool {
         guard index + 1 < units.count, units[index + 1].isWord else { return false }
-        return lexicon.info(units[index + 1].form) != nil
+        return units[index + 1].info != nil
     }
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
-        guard let phrases = lexicon.info(units[index].form)?.phrases, !phrases.isEmpty else { return nil }
+        guard let phrases = units[index].info?.phrases, !phrases.isEmpty else { return nil }
         for phrase in phrases where index + phrase.words.count <= units.count {
             var matches = true
             for offset in 1..<phrase.words.count where units[index + offset].form != phrase.words[offset] {
@@ -95,10 +95,10 @@ struct Matcher {
     private func role(of unit: Unit, stem: (String) -> String) -> Slot.Role {
         switch unit.kind {
         case .emoji:
-            if let valence = lexicon.valence(of: unit.form) { return .sentiment(valence: valence, entry: unit.form, match: .emoji) }
+            if let valence = unit.info?.valence { return .sentiment(valence: valence, entry: unit.form, match: .emoji) }
             return .neutral
         case .emoticon:
-            if let valence = lexicon.valence(of: unit.form) { return .sentiment(valence: valence, entry: unit.form, match: .emoticon) }
+            if let valence = unit.info?.valence { return .sentiment(valence: valence, entry: unit.form, match: .emoticon) }
             return .neutral
         case .punctuation:
             return Self.isClauseBreak(unit.form) ? .clauseBreak(unit.form) : .neutral
@@ -112,7 +112,7 @@ struct Matcher {
     private func wordRole(_ unit: Unit, stem: (String) -> String) -> Slot.Role {
         let form = unit.form
         let exactMatch: MatchKind = unit.kind == .hashtag ? .hashtag : .exact
-        let info = lexicon.info(form)
+        let info = unit.info
         if let modifier = info?.modifier { return .modifier(modifier) }
         if let valence = info?.valence { return .sentiment(valence: valence, entry: form, match: exactMatch) }
         if lexicon.language == .english, form.hasSuffix("n't") {
@@ -171,10 +171,10 @@ struct Matcher {
         // `-baar`, `-loos`, `-vol`, `-zaam`), after a first part of four letters or more:
         // `klantonvriendelijk`, `gebruiksvriendelijk`. Nouns as last parts are left alone,
         // since without a dictionary `ontvangst` would read as `ontv` + `angst`.
-        for split in stride(from: 4, through: scalars.count - 4, by: 1) {
+        let adjective = Self.dutchAdjectiveEndings.contains { form.hasSuffix($0) }
+        for split in stride(from: 4, through: scalars.count - 4, by: 1) where adjective {
             var tail = ""
             tail.unicodeScalars.append(contentsOf: scalars[split...])
-            guard Self.dutchAdjectiveEndings.contains(where: { tail.hasSuffix($0) }) else { continue }
             if let (valence, entry) = known(tail) {
                 var head = ""
                 head.unicodeScalars.append(contentsOf: scalars[..<split])
@@ -216,6 +216,8 @@ struct Matcher {
         var range: Range<Int>
         var sentence: Int
         var flags: TokenFlags
+        /// What the lexicon knows about the form, looked up once.
+        var info: Lexicon.WordInfo?
         var isWord: Bool { kind == .word || kind == .hashtag }
     }
 
@@ -233,17 +235,19 @@ struct Matcher {
                     parts = split
                 }
                 for part in parts {
-                    units.append(Unit(kind: .hashtag, form: part, written: part, range: token.range, sentence: token.sentence, flags: []))
+                    units.append(Unit(kind: .hashtag, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                 }
             case .url, .email, .mention:
                 continue
             default:
                 let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
                 var form = token.form
-                if lexicon.language == .dutch, token.kind == .word, let plain = withoutEmphasisAccents(form), lexicon.info(form) == nil {
+                var info = lexicon.info(form)
+                if info == nil, lexicon.language == .dutch, token.kind == .word, let plain = withoutEmphasisAccents(form) {
                     form = plain
+                    info = lexicon.info(form)
                 }
-                units.append(Unit(kind: token.kind, form: form, written: written, range: token.range, sentence: token.sentence, flags: token.flags))
+                units.append(Unit(kind: token.kind, form: form, written: written, range: token.range, sentence: token.sentence, flags: token.flags, info: info))
             }
         }
         return units
