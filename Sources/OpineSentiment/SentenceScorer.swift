@@ -127,11 +127,23 @@ struct SentenceScorer {
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
     /// term between (`het bevalt me niet`).
     private func negator(for index: Int) -> String? {
-        for (_, modifier) in modifiersBefore(index, within: parameters.negationWindow) where modifier.role == .negator {
-            return modifier.term
+        var position = index - 1
+        var distance = 1
+        backward: while position >= 0, distance <= parameters.negationWindow, clauses[position] == clauses[index] {
+            switch slots[position].role {
+            case .modifier(let modifier) where modifier.role == .negator: return modifier.term
+            // In English a negator negates the first sentiment term after it, not the ones
+            // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
+            // coordinations such as `geen goede en snelle service` keep the wider scope,
+            // which measured better on the Dutch development sets.)
+            case .sentiment where language == .english: break backward
+            default: break
+            }
+            position -= 1
+            distance += 1
         }
         guard language == .dutch else { return nil }
-        var position = index + 1
+        position = index + 1
         while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
             switch slots[position].role {
             case .sentiment: return nil

@@ -131,6 +131,14 @@ struct SentimentAnalyzerTests {
         #expect(en("isn't good").compound < 0)
     }
 
+    @Test func anEnglishNegatorNegatesOneTerm() {
+        // `not disappointed great camera`: the negator is spent on `disappointed`.
+        let analysis = en("not disappoint great camera")
+        #expect(analysis.contributions.map(\.entry) == ["disappoint", "great"])
+        #expect(analysis.contributions[1].rules.isEmpty)
+        #expect(analysis.compound > 0)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
