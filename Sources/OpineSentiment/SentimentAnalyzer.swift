@@ -48,21 +48,29 @@ public struct SentimentAnalyzer: Sendable {
 
     /// Analyzes a tokenized text, in the given language or the identified one.
     ///
-    /// When the language cannot be determined, the text is scored as English and as
-    /// Dutch, and the reading that finds more sentiment terms wins.
+    /// When the language is uncertain (undetermined, or identified with a confidence
+    /// below ``languageCertainty``, as happens with two-word posts such as `Sweet!!!`),
+    /// the text is scored as English and as Dutch, and the reading that finds more
+    /// sentiment terms wins; on a tie, the identified language.
     public func analyze(_ text: TokenizedText, language: Language? = nil) -> Analysis {
         if let language, language != .undetermined {
             return SentenceScorer(text: text, lexicon: lexicons[language], parameters: parameters)
                 .analysis(thresholds: thresholds, language: language, confidence: 1)
         }
         let guess = identifier.identify(text)
-        if guess.language != .undetermined {
+        if guess.language != .undetermined && guess.confidence >= Self.languageCertainty {
             return SentenceScorer(text: text, lexicon: lexicons[guess.language], parameters: parameters)
                 .analysis(thresholds: thresholds, language: guess.language, confidence: guess.confidence)
         }
         let english = SentenceScorer(text: text, lexicon: lexicons.english, parameters: parameters)
         let dutch = SentenceScorer(text: text, lexicon: lexicons.dutch, parameters: parameters)
-        let best = dutch.termCount > english.termCount ? dutch : english
-        return best.analysis(thresholds: thresholds, language: .undetermined, confidence: guess.confidence)
+        let preferDutch = dutch.termCount > english.termCount || (dutch.termCount == english.termCount && guess.language == .dutch)
+        let best = preferDutch ? dutch : english
+        let language: Language = guess.language == .undetermined ? .undetermined : best.language
+        let confidence = language == guess.language || language == .undetermined ? guess.confidence : 1 - guess.confidence
+        return best.analysis(thresholds: thresholds, language: language, confidence: confidence)
     }
+
+    /// The language confidence below which a text is scored in both languages.
+    public static let languageCertainty = 0.95
 }

@@ -120,6 +120,14 @@ struct SentimentAnalyzerTests {
         #expect(en("#VeryGood").compound > en("good").compound)
     }
 
+    @Test func uncertainLanguageIsScoredInBothAndTheReadingWithTermsWins() {
+        // Two words are too few to identify reliably; `great` is only in the English lexicon.
+        let analysis = analyzer.analyze("great!!")
+        #expect(analysis.contributions.map(\.entry) == ["great"])
+        #expect(analysis.compound > 0)
+        #expect(analyzer.analyze("superslecht!!").compound < 0)
+    }
+
     // MARK: Rules
 
     @Test func negationFlipsAndWeakens() {
