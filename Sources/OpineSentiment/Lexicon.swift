@@ -154,6 +154,7 @@ public struct Lexicon: Sendable {
             let negative = forms.contains { $0.valence < 0 }
             guard !(positive && negative) else { continue }
             let shortest = forms.min { ($0.form.count, $0.form) < ($1.form.count, $1.form) }!
+            guard shortest.valence != 0 else { continue }
             stems[stem] = (shortest.valence, shortest.form)
         }
     }

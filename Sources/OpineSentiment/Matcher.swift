@@ -47,8 +47,10 @@ struct Matcher {
                 let unit = units[index]
                 if unit.isWord, parameters.steps.contains(.phrases), let (phrase, length) = longestPhrase(at: index, in: units) {
                     let role: Slot.Role =
-                        if let valence = phrase.valence { .sentiment(valence: valence, entry: phrase.term, match: .phrase) }
-                        else { .modifier(phrase.modifier!) }
+                        if let valence = phrase.valence {
+                            // A phrase at 0 neutralizes its words (`kind regards`, `good morning`).
+                            valence == 0 ? .neutral : .sentiment(valence: valence, entry: phrase.term, match: .phrase)
+                        } else { .modifier(phrase.modifier!) }
                     slots.append(
                         Slot(
                             role: role, form: phrase.words.joined(separator: " "),
@@ -114,7 +116,10 @@ struct Matcher {
         let exactMatch: MatchKind = unit.kind == .hashtag ? .hashtag : .exact
         let info = unit.info
         if let modifier = info?.modifier { return .modifier(modifier) }
-        if let valence = info?.valence { return .sentiment(valence: valence, entry: form, match: exactMatch) }
+        if let valence = info?.valence {
+            // An entry at 0 neutralizes the word (and keeps stems and compounds off it).
+            return valence == 0 ? .neutral : .sentiment(valence: valence, entry: form, match: exactMatch)
+        }
         if lexicon.language == .english, form.hasSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
