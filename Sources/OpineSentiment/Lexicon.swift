@@ -119,9 +119,16 @@ public struct Lexicon: Sendable {
     /// The phrases that start with a form, longest first.
     func phrases(startingWith form: String) -> [Phrase] { words[form]?.phrases ?? [] }
 
-    /// The normalized forms of a lexicon term, as the tokenizer would give them.
+    /// The normalized forms of a lexicon term, as the tokenizer would give them. A plain
+    /// word (letters, apostrophes, inner hyphens: most entries) is normalized directly,
+    /// which keeps loading fast; anything else goes through the tokenizer.
     static func words(of term: String, _ tokenizer: Tokenizer) -> [String] {
-        tokenizer.tokenize(term).tokens.map(\.form)
+        let plain = term.unicodeScalars.allSatisfy(isWordScalar)
+            && term.unicodeScalars.first.map(isLetter) == true
+            && term.unicodeScalars.last.map(isLetter) == true
+            && zip(term.utf8, term.utf8.dropFirst()).allSatisfy { !($0 == 0x2D && $1 == 0x2D) }
+        if plain { return [TextNormalizer.wordForm(term).form] }
+        return tokenizer.tokenize(term).tokens.map(\.form)
     }
 
     private mutating func addPhrase(_ phrase: Phrase) {
@@ -141,9 +148,7 @@ public struct Lexicon: Sendable {
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in
             for (form, info) in words {
-                guard let valence = info.valence,
-                    form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "-" })
-                else { continue }
+                guard let valence = info.valence, form.unicodeScalars.allSatisfy(isWordScalar) else { continue }
                 let stemmed = stem(form)
                 guard form.hasPrefix(stemmed) ? form.count - stemmed.count <= 3 : form.count <= stemmed.count + 2 else { continue }
                 byStem[stemmed, default: []].append((form, valence))
@@ -230,4 +235,18 @@ enum LexiconLocator {
         }
         return candidates
     }
+}
+
+/// A letter, with a fast path for ASCII.
+private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x61...0x7A, 0x41...0x5A: true
+    case 0..<0x80: false
+    default: scalar.properties.isAlphabetic
+    }
+}
+
+/// A letter, apostrophe or hyphen: what plain lexicon words are made of.
+private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "'" || scalar == "-" || isLetter(scalar)
 }

@@ -57,28 +57,29 @@ public struct LexiconFile: Sendable {
             throw .malformed(path: path, line: 0, reason: "the file is not UTF-8 text")
         }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = rawLine
-            if line.last == "\r" { line.removeLast() }
+            var line = Substring(rawLine)
+            if line.utf8.last == UInt8(ascii: "\r") { line.removeLast() }
             if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
-            if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let term = fields[0].trimmingCharacters(in: .whitespaces)
+            let content = Self.trimmed(line)
+            if content.isEmpty || content.utf8.first == UInt8(ascii: "#") { continue }
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Self.trimmed(Substring($0)) }
+            let term = String(fields[0])
             guard !term.isEmpty else {
                 throw .malformed(path: path, line: lineNumber, reason: "the term (first field) is empty")
             }
             guard fields.count >= 2 else {
                 throw .malformed(path: path, line: lineNumber, reason: "expected term<TAB>valence, found no tab after '\(term)'")
             }
-            let second = fields[1].trimmingCharacters(in: .whitespaces)
+            let second = String(fields[1])
             if let valence = Double(second) {
                 guard valence.isFinite, (-4...4).contains(valence) else {
                     throw .malformed(path: path, line: lineNumber, reason: "valence \(second) of '\(term)' is outside -4 ... 4")
                 }
                 entries.append(Entry(term: term, valence: valence, line: lineNumber))
             } else if let role = Modifier.Role(rawValue: second) {
-                let valueField = fields.count > 2 ? fields[2].trimmingCharacters(in: .whitespaces) : ""
+                let valueField = fields.count > 2 ? String(fields[2]) : ""
                 guard let value = valueField.isEmpty ? 1 : Double(valueField), value.isFinite else {
                     throw .malformed(path: path, line: lineNumber, reason: "value '\(valueField)' of \(role.rawValue) '\(term)' is not a number")
                 }
@@ -90,6 +91,14 @@ public struct LexiconFile: Sendable {
                     reason: "second field '\(second)' of '\(term)' is neither a valence (-4 ... 4) nor a role (\(roles))")
             }
         }
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    private static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while let first = text.utf8.first, first == 0x20 || first == 0x09 { text.removeFirst() }
+        while let last = text.utf8.last, last == 0x20 || last == 0x09 { text.removeLast() }
+        return text
     }
 }
 
