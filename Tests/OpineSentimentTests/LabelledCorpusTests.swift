@@ -64,6 +64,8 @@ struct LabelledCorpusTests {
         #expect(report.binary.confusion == [[1, 1], [0, 1]])
         #expect(report.threeClass?.confusion == [[1, 1, 0], [0, 1, 0], [0, 0, 1]])
         #expect(report.languages == ["en": 3, "nl": 1])
+        #expect(report.binaryByLanguage["en"]?.accuracy == 1)
+        #expect(report.binaryByLanguage["nl"]?.accuracy == 0)
         #expect(try #require(report.pearson) > 0.8)
     }
 }

@@ -38,6 +38,8 @@ public struct EvaluationReport: Sendable, Codable {
     public var pearson: Double?
     /// Items per detected language.
     public var languages: [String: Int]
+    /// The binary view restricted to the items of each detected language.
+    public var binaryByLanguage: [String: View]
     /// Texts scored per second (all cores, scoring only).
     public var textsPerSecond: Double
 
@@ -51,16 +53,20 @@ public struct EvaluationReport: Sendable, Codable {
         self.textsPerSecond = textsPerSecond
         self.languages = languages.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         var binaryPairs: [(Int, Int)] = []
+        var binaryPairsByLanguage: [String: [(Int, Int)]] = [:]
         var threePairs: [(Int, Int)] = []
-        for (item, compound) in zip(corpus.items, compounds) {
+        for (index, (item, compound)) in zip(corpus.items, compounds).enumerated() {
             if item.label != .neutral {
-                binaryPairs.append((item.label == .positive ? 0 : 1, compound > 0 ? 0 : 1))
+                let pair = (item.label == .positive ? 0 : 1, compound > 0 ? 0 : 1)
+                binaryPairs.append(pair)
+                if index < languages.count { binaryPairsByLanguage[languages[index], default: []].append(pair) }
             }
             let gold = item.label == .positive ? 0 : item.label == .neutral ? 1 : 2
             let predicted = compound >= thresholds.positive ? 0 : compound <= thresholds.negative ? 2 : 1
             threePairs.append((gold, predicted))
         }
         binary = Self.view(classes: ["positive", "negative"], pairs: binaryPairs)
+        binaryByLanguage = binaryPairsByLanguage.mapValues { Self.view(classes: ["positive", "negative"], pairs: $0) }
         threeClass = corpus.isBinary ? nil : Self.view(classes: ["positive", "neutral", "negative"], pairs: threePairs)
         if corpus.hasScores {
             pearson = Self.pearson(compounds, corpus.items.map { $0.score! })

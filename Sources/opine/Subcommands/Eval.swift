@@ -93,7 +93,10 @@ struct EvaluationText {
 
     var rendered: String {
         var lines = ["== \(report.corpus)  (\(report.items) texts, \(Int(report.textsPerSecond)) texts/s)"]
-        let languages = report.languages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let languages = report.languages.sorted { $0.key < $1.key }.map { language, count in
+            let accuracy = report.binaryByLanguage[language].map { String(format: ", binary accuracy %.3f on %d", $0.accuracy, $0.count) } ?? ""
+            return "\(language) \(count)\(accuracy)"
+        }.joined(separator: "; ")
         lines.append("languages: \(languages)")
         lines.append(render("binary (pos/neg rows, positive iff compound > 0)", report.binary))
         if let three = report.threeClass { lines.append(render("three-class (compound ±0.05)", three)) }
