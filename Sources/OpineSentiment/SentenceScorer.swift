@@ -91,15 +91,17 @@ struct SentenceScorer {
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
-            if let negator = negator(for: index) {
+            let isSymbol = match == .emoji || match == .emoticon
+            if !isSymbol, let negator = negator(for: index) {
                 if valence < 0 {
                     apply(.litotes, negator, score * parameters.litotes)
                 } else {
                     apply(.negation, negator, score * parameters.negation)
                 }
             }
-            // An emoji or emoticon shows how the writer feels now, whatever the grammar.
-            if match != .emoji, match != .emoticon, let (trigger, factor) = irrealis(for: index) {
+            // An emoji or emoticon shows how the writer feels now, whatever the grammar:
+            // negation and irrealis leave it alone (`Nope :-)`).
+            if !isSymbol, let (trigger, factor) = irrealis(for: index) {
                 apply(.irrealis, trigger, score * factor)
             }
             contributions.append(
