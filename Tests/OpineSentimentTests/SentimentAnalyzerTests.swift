@@ -113,6 +113,8 @@ struct SentimentAnalyzerTests {
         let analysis = en("ok 👍🏽 :)")
         #expect(analysis.contributions.map(\.match) == [.emoji, .emoticon])
         #expect(analysis.label == .positive)
+        // The writer's smile is not negated by the words before it.
+        #expect(en("not today :)").compound > 0)
     }
 
     @Test func hashtagWordsAreScored() {
