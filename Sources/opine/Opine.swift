@@ -7,12 +7,21 @@ struct Opine: ParsableCommand {
         commandName: "opine",
         abstract: "Sentiment and opinion analysis of English and Dutch customer comments.",
         discussion: """
+            Without a subcommand, opine analyzes: 'opine "some text"' is 'opine analyze "some text"', \
+            and 'opine' alone on a terminal starts the interactive mode.
+
+            Exit codes: 0 success; 64 usage error; 65 malformed input (the message names file, line \
+            and field); 66 unreadable input; 78 a missing or malformed lexicon.
+
             Examples:
+              opine "Wat een top service, echt een aanrader!"
+              opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
               opine tokens "Wat een top service!! 👍🏽 #aanrader"
               opine language "Ik vond het niet leuk"
               cat comments.txt | opine tokens --json -
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Eval.self, LanguageCommand.self, Tokens.self]
+        subcommands: [Analyze.self, Eval.self, LanguageCommand.self, Tokens.self],
+        defaultSubcommand: Analyze.self
     )
 }

@@ -133,6 +133,16 @@ struct CommandLineTests {
         #expect(try jsonLines(String(decoding: data, as: UTF8.self)).first?["label"] as? String == "positive")
     }
 
+    @Test func analyzeIsTheDefaultCommandAndPipesAreNotColoured() throws {
+        let result = try opine(["Wat een top service!"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("positive"))
+        #expect(!result.output.contains("\u{1B}["))
+        // With no text and standard input not a terminal, lines are read from it.
+        let piped = try opine(["--lang", "en"], input: "great\nawful\n")
+        #expect(piped.output.components(separatedBy: "\n").filter { $0.hasPrefix("positive") || $0.hasPrefix("negative") }.count == 2)
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         #expect(try opine(["analyze", "--no-such-option", "x"]).status == 64)
     }

@@ -4,24 +4,35 @@ import OpineSentiment
 import OpineText
 
 extension Opine {
-    /// `opine analyze`: the sentiment of one text, or of each line of standard input.
+    /// `opine analyze` (the default command): the sentiment of one text, of each line of
+    /// standard input, or of what you type in the interactive mode.
     struct Analyze: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score the sentiment of a text and show why.",
+            abstract: "Score the sentiment of a text and show why (the default command).",
             discussion: """
-                Prints the label, the compound score (-1 ... 1), the positive, negative and neutral \
-                shares, subjectivity, the language, and every term that carried sentiment with the \
-                rules that changed it. With TEXT '-', reads one text per line from standard input \
-                and streams the results in input order (a batch of lines at a time, on all cores).
+                Prints the label, the compound score (-1 ... 1) as a bar, the positive, negative \
+                and neutral shares, subjectivity, the language, and every term that carried \
+                sentiment with the rules that changed it.
+
+                With TEXT '-', or with no TEXT when standard input is not a terminal, reads one \
+                text per line and streams the results in input order (a batch of lines at a time, \
+                on all cores). With no TEXT on a terminal, starts an interactive session: type a \
+                phrase and see its analysis; ':lang nl|en|auto', ':explain on|off', ':help', \
+                ':quit'; arrow keys recall earlier phrases.
+
+                Colour is used on a terminal unless NO_COLOR is set.
 
                 Examples:
-                  opine analyze "Wat een top service, echt een aanrader!"
+                  opine "Wat een top service, echt een aanrader!"
                   opine analyze --lang en "not bad at all, but the delivery was slow"
                   opine analyze --json - < comments.txt > scores.jsonl
+                  opine                       # interactive
                 """
         )
 
-        @OptionGroup var input: TextInputOptions
+        @Argument(help: "The text to analyse; '-' for one text per line from standard input; none for the interactive mode.")
+        var text: String?
+
         @OptionGroup var options: AnalyzerOptions
 
         @Flag(help: "Print one JSON object per text (label, compound, positive, negative, neutral, subjectivity, language, sentences, contributions).")
@@ -30,43 +41,124 @@ extension Opine {
         func run() throws {
             try reportingErrors {
                 let analyzer = try options.makeAnalyzer()
-                let language = options.forcedLanguage
-                var output = StandardOutput()
-                var batch: [String] = []
-                func flush() throws {
-                    let analyses = parallelMap(batch) { analyzer.analyze($0, language: language) }
-                    for (text, analysis) in zip(batch, analyses) {
-                        output.write(json ? try JSONLines.encode(analysis) : AnalysisReport(text: text, analysis: analysis).rendered)
-                    }
+                if text == nil && Terminal.isTerminal(STDIN_FILENO) && !json {
+                    var session = InteractiveSession(analyzer: analyzer, language: options.forcedLanguage)
+                    session.run()
+                } else if let text, text != "-" {
+                    var output = StandardOutput()
+                    output.write(try render(analyzer.analyze(text, language: options.forcedLanguage), text: text))
                     output.flush()
-                    batch.removeAll(keepingCapacity: true)
+                } else {
+                    try stream(analyzer)
                 }
-                try input.forEachText { text in
-                    batch.append(text)
-                    if batch.count >= 4096 { try flush() }
-                }
-                try flush()
             }
         }
+
+        /// Analyzes standard input line by line, in batches on all cores, in input order.
+        private func stream(_ analyzer: SentimentAnalyzer) throws {
+            let language = options.forcedLanguage
+            var output = StandardOutput()
+            var batch: [String] = []
+            func flush() throws {
+                let analyses = parallelMap(batch) { analyzer.analyze($0, language: language) }
+                for (text, analysis) in zip(batch, analyses) { output.write(try render(analysis, text: text)) }
+                output.flush()
+                batch.removeAll(keepingCapacity: true)
+            }
+            var reader = LineReader(fileDescriptor: STDIN_FILENO)
+            while let line = try reader.nextLine() {
+                batch.append(line)
+                if batch.count >= 4096 { try flush() }
+            }
+            try flush()
+        }
+
+        private func render(_ analysis: Analysis, text: String) throws -> String {
+            if json { return try JSONLines.encode(analysis) }
+            return AnalysisReport(analysis: analysis, style: Style(enabled: Terminal.wantsColor(STDOUT_FILENO))).rendered
+        }
+    }
+}
+
+/// The interactive mode of `opine analyze`.
+struct InteractiveSession {
+    let analyzer: SentimentAnalyzer
+    var language: Language?
+    var explain = true
+    private var editor = LineEditor()
+    private let style = Style(enabled: Terminal.wantsColor(STDOUT_FILENO))
+
+    init(analyzer: SentimentAnalyzer, language: Language?) {
+        self.analyzer = analyzer
+        self.language = language
+    }
+
+    static let help = """
+        Type a phrase to analyse it. Commands:
+          :lang en|nl|auto   score as English, Dutch, or identify each phrase (now: %@)
+          :explain on|off    show or hide the table of terms and rules
+          :help              this text
+          :quit              leave (or Ctrl-D)
+        """
+
+    mutating func run() {
+        print("opine \(Opine.configuration.version): type a phrase, ':help' for commands, ':quit' to leave.")
+        while let line = editor.readLine(prompt: style.bold("opine> ")) {
+            let input = line.trimmingCharacters(in: .whitespaces)
+            if input.isEmpty { continue }
+            if input.hasPrefix(":") {
+                if !command(input) { return }
+                continue
+            }
+            let analysis = analyzer.analyze(input, language: language)
+            print(AnalysisReport(analysis: analysis, style: style, explain: explain).rendered, terminator: "")
+        }
+    }
+
+    /// Runs a `:command`; false when the session should end.
+    private mutating func command(_ input: String) -> Bool {
+        let words = input.dropFirst().split(separator: " ").map(String.init)
+        switch (words.first, words.dropFirst().first) {
+        case ("quit", _), ("q", _), ("exit", _):
+            return false
+        case ("lang", let value?):
+            guard let choice = LanguageChoice(rawValue: value) else {
+                print("unknown language '\(value)'; use en, nl or auto")
+                return true
+            }
+            language = choice.language
+            print("language: \(choice.rawValue)")
+        case ("explain", "on"):
+            explain = true
+        case ("explain", "off"):
+            explain = false
+        case ("help", _):
+            print(String(format: Self.help, language?.rawValue ?? "auto"))
+        default:
+            print("unknown command '\(input)'; ':help' lists the commands")
+        }
+        return true
     }
 }
 
 /// The human-readable report of one analysis.
 struct AnalysisReport {
-    let text: String
     let analysis: Analysis
+    var style = Style(enabled: false)
+    var explain = true
 
     var rendered: String {
         var lines: [String] = []
         let score = String(format: "%+.3f", analysis.compound)
-        lines.append("\(analysis.label.rawValue)  compound \(score)  \(bar(analysis.compound))")
+        lines.append("\(labelText)  compound \(score)  \(bar(analysis.compound))")
         lines.append(
             String(
                 format: "positive %.2f  negative %.2f  neutral %.2f  subjectivity %.2f  language %@ (%.2f)",
                 analysis.positive, analysis.negative, analysis.neutral, analysis.subjectivity,
                 analysis.language.rawValue, analysis.languageConfidence))
+        guard explain else { return lines.joined(separator: "\n") + "\n" }
         if analysis.contributions.isEmpty {
-            lines.append("no sentiment terms found")
+            lines.append(style.dim("no sentiment terms found"))
         } else {
             let rows = analysis.contributions.map { contribution in
                 [
@@ -82,9 +174,20 @@ struct AnalysisReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private var labelText: String {
+        let label = analysis.label.rawValue
+        switch analysis.label {
+        case .positive: return style.bold(style.green(label))
+        case .negative: return style.bold(style.red(label))
+        case .mixed: return style.bold(style.yellow(label))
+        case .neutral: return style.bold(label)
+        }
+    }
+
     /// A 21-character bar from -1 to 1 with the compound marked.
     private func bar(_ compound: Double) -> String {
         let position = Int(((compound + 1) / 2 * 20).rounded())
-        return "[" + (0...20).map { $0 == position ? "●" : ($0 == 10 ? "|" : "·") }.joined() + "]"
+        let cells = (0...20).map { $0 == position ? "●" : ($0 == 10 ? "|" : "·") }.joined()
+        return "[" + (compound > 0.05 ? style.green(cells) : compound < -0.05 ? style.red(cells) : cells) + "]"
     }
 }
