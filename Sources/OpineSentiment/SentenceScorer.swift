@@ -19,6 +19,11 @@ struct SentenceScorer {
     private static let modalsNeedingPerfect: Set<String> = [
         "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
+    /// `never` in both languages, and the degree words after which it compares rather
+    /// than negates.
+    private static let neverForms: Set<String> = ["never", "nooit"]
+    private static let comparativeDegree: Set<String> = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
+
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
     private static let dutchClauseLinks: Set<String> = [
@@ -133,7 +138,14 @@ struct SentenceScorer {
         var distance = 1
         backward: while position >= 0, distance <= parameters.negationWindow, clauses[position] == clauses[index] {
             switch slots[position].role {
-            case .modifier(let modifier) where modifier.role == .negator: return modifier.term
+            case .modifier(let modifier) where modifier.role == .negator:
+                // `never so good`, `nooit zo lekker`: a comparison with everything before,
+                // which praises rather than negates (VADER's "never so/this" rule).
+                let between = slots[(position + 1)..<index].map(\.form)
+                if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
+                    return nil
+                }
+                return modifier.term
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
             // coordinations such as `geen goede en snelle service` keep the wider scope,

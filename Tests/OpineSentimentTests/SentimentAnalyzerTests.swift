@@ -18,6 +18,7 @@ struct SentimentAnalyzerTests {
         👍\t2
         not\tnegator\t1
         never\tnegator\t1
+        so\tintensifier\t0.3
         very\tintensifier\t0.3
         kind of\tdowntoner\t-0.3
         but\tcontrast-after\t1.5
@@ -147,6 +148,11 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.map(\.entry) == ["disappoint", "great"])
         #expect(analysis.contributions[1].rules.isEmpty)
         #expect(analysis.compound > 0)
+    }
+
+    @Test func neverSoComparesRatherThanNegates() {
+        #expect(en("never so good").compound > 0)
+        #expect(en("never good").compound < 0)
     }
 
     @Test func negationEndsAtTheClause() {
