@@ -226,7 +226,7 @@ enum LexiconLocator {
         if let environment = ProcessInfo.processInfo.environment["OPINE_LEXICONS"], !environment.isEmpty {
             return [URL(fileURLWithPath: environment)]
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let executable = executableURL().resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         candidates.append(folder.appendingPathComponent("../share/opine/Lexicons").standardized)
         for _ in 0..<5 {
@@ -234,6 +234,15 @@ enum LexiconLocator {
             folder = folder.deletingLastPathComponent()
         }
         return candidates
+    }
+
+    /// The running executable: `/proc/self/exe` on Linux (argv[0] is only the name typed
+    /// when the binary is found through PATH), else Foundation's idea of it.
+    private static func executableURL() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "")
     }
 }
 

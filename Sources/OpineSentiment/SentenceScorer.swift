@@ -201,7 +201,7 @@ struct SentenceScorer {
         }
         for (number, _) in text.sentences.enumerated() {
             let sentenceSlots = slots.indices.filter { slots[$0].sentence == number }
-            guard let first = sentenceSlots.first, let last = sentenceSlots.last else { continue }
+            guard let last = sentenceSlots.last else { continue }
             let members = contributions.indices.filter { contributions[$0].sentence == number }
             guard !members.isEmpty else { continue }
             // Contrast: the last `but` of the sentence splits it.
@@ -235,7 +235,6 @@ struct SentenceScorer {
                 contributions[strongest].score += boost
                 contributions[strongest].rules.append(.init(rule: .exclamation, trigger: String(repeating: "!", count: exclamations), before: before, after: before + boost))
             }
-            _ = first
         }
         for contribution in contributions where contribution.sentence < sentenceSums.count {
             sentenceSums[contribution.sentence] += contribution.score

@@ -118,11 +118,14 @@ struct CommandLineTests {
         try fileManager.copyItem(at: checkout.appendingPathComponent("Lexicons"), to: prefix.appendingPathComponent("share/opine/Lexicons"))
         defer { try? fileManager.removeItem(at: prefix) }
 
+        // Run it by name through PATH, from another directory, as a user would.
         let process = Process()
-        process.executableURL = prefix.appendingPathComponent("bin/opine")
-        process.arguments = ["analyze", "--json", "--lang", "nl", "echt een aanrader"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["opine", "analyze", "--json", "--lang", "nl", "echt een aanrader"]
+        process.currentDirectoryURL = fileManager.temporaryDirectory
         var environment = ProcessInfo.processInfo.environment
         environment["OPINE_LEXICONS"] = nil
+        environment["PATH"] = prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin"
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
