@@ -44,21 +44,16 @@ extension Opine {
         @Option(help: ArgumentHelp("Switch matching steps on that are off by default: english-stems.", valueName: "steps"))
         var with: [String] = []
 
+        func validate() throws {
+            _ = try Self.steps(without, option: "--without")
+            _ = try Self.steps(with, option: "--with")
+        }
+
         func run() throws {
             try reportingErrors {
                 var configured = try options.makeAnalyzer()
-                for name in without.flatMap({ $0.split(separator: ",").map(String.init) }) {
-                    guard let step = MatchSteps.names[name] else {
-                        throw ValidationError("unknown step '\(name)' for --without; steps: \(MatchSteps.names.keys.sorted().joined(separator: ", "))")
-                    }
-                    configured.parameters.steps.remove(step)
-                }
-                for name in with.flatMap({ $0.split(separator: ",").map(String.init) }) {
-                    guard let step = MatchSteps.names[name] else {
-                        throw ValidationError("unknown step '\(name)' for --with; steps: \(MatchSteps.names.keys.sorted().joined(separator: ", "))")
-                    }
-                    configured.parameters.steps.insert(step)
-                }
+                configured.parameters.steps.subtract(try Self.steps(without, option: "--without"))
+                configured.parameters.steps.formUnion(try Self.steps(with, option: "--with"))
                 let analyzer = configured
                 let language = options.forcedLanguage
                 var output = StandardOutput()
@@ -83,6 +78,20 @@ extension Opine {
                 output.flush()
             }
         }
+    }
+}
+
+extension Opine.Eval {
+    /// The matching steps named in comma-separated or repeated option values.
+    static func steps(_ values: [String], option: String) throws -> MatchSteps {
+        var steps: MatchSteps = []
+        for name in values.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let step = MatchSteps.names[name] else {
+                throw ValidationError("unknown step '\(name)' for \(option); steps: \(MatchSteps.names.keys.sorted().joined(separator: ", "))")
+            }
+            steps.insert(step)
+        }
+        return steps
     }
 }
 
