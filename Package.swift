@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "OpineText", targets: ["OpineText"]),
         .library(name: "OpineSentiment", targets: ["OpineSentiment"]),
+        .library(name: "OpineEngagement", targets: ["OpineEngagement"]),
         .executable(name: "opine", targets: ["opine"]),
     ],
     dependencies: [
@@ -33,6 +34,10 @@ let package = Package(
             name: "OpineSentiment",
             dependencies: ["OpineText"]
         ),
+        .target(
+            name: "OpineEngagement",
+            dependencies: ["OpineSentiment", "OpineText"]
+        ),
         .executableTarget(
             name: "opine",
             dependencies: [
@@ -54,6 +59,10 @@ let package = Package(
         .testTarget(
             name: "OpineCLITests",
             dependencies: ["opine"]
+        ),
+        .testTarget(
+            name: "OpineEngagementTests",
+            dependencies: ["OpineEngagement", "OpineSentiment"]
         ),
         .testTarget(
             name: "OpineSentimentTests",
