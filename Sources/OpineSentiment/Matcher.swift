@@ -64,7 +64,7 @@ struct Matcher {
                     // `super`, `best`, `pretty`: a booster before a sentiment word, a word of its own otherwise.
                     role = .sentiment(valence: valence, entry: unit.form, match: .exact)
                 }
-                if lexicon.language == .english, unit.form == "like", !Self.isVerbLike(after: index > 0 ? units[index - 1] : nil) {
+                if lexicon.language == .english, unit.form == "like", !Self.isVerbLike(at: index, in: units) {
                     role = .neutral
                 }
                 slots.append(Slot(role: role, form: unit.form, range: unit.range, sentence: unit.sentence, flags: unit.flags, isWord: unit.isWord))
@@ -201,9 +201,13 @@ struct Matcher {
         "genuinely", "'d", "would", "do", "did", "don't", "didn't", "not", "to", "and", "kids", "people", "everyone",
     ]
 
-    private static func isVerbLike(after previous: Unit?) -> Bool {
-        guard let previous else { return true }
-        return beforeVerbLike.contains(previous.form)
+    /// Subjects that make `like` the verb even with an adverb between (`I generally like`).
+    private static let subjects: Set<String> = ["i", "we", "you", "they", "he", "she", "everyone", "people"]
+
+    private static func isVerbLike(at index: Int, in units: [Unit]) -> Bool {
+        guard index > 0 else { return true }
+        if beforeVerbLike.contains(units[index - 1].form) { return true }
+        return index > 1 && subjects.contains(units[index - 2].form)
     }
 
     static func isClauseBreak(_ form: String) -> Bool {
