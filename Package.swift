@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "OpineText", targets: ["OpineText"]),
         .library(name: "OpineSentiment", targets: ["OpineSentiment"]),
         .library(name: "OpineEngagement", targets: ["OpineEngagement"]),
+        .library(name: "OpineAspects", targets: ["OpineAspects"]),
         .executable(name: "opine", targets: ["opine"]),
     ],
     dependencies: [
@@ -35,6 +36,10 @@ let package = Package(
             dependencies: ["OpineText"]
         ),
         .target(
+            name: "OpineAspects",
+            dependencies: ["OpineSentiment", "OpineText"]
+        ),
+        .target(
             name: "OpineEngagement",
             dependencies: ["OpineSentiment", "OpineText"]
         ),
@@ -43,6 +48,7 @@ let package = Package(
             dependencies: [
                 "OpineText",
                 "OpineSentiment",
+                "OpineAspects",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +65,10 @@ let package = Package(
         .testTarget(
             name: "OpineCLITests",
             dependencies: ["opine"]
+        ),
+        .testTarget(
+            name: "OpineAspectsTests",
+            dependencies: ["OpineAspects", "OpineSentiment", "OpineText"]
         ),
         .testTarget(
             name: "OpineEngagementTests",

@@ -183,6 +183,14 @@ public struct LexiconSet: Sendable {
         self.dutch = dutch
     }
 
+    /// The built-in `Lexicons` folder: `$OPINE_LEXICONS` when set, else `../share/opine/Lexicons`
+    /// next to the executable (an installation), else a `Lexicons` folder next to the
+    /// executable or one of its parent folders (a checkout's `.build/release/opine`).
+    /// - Throws: ``LexiconError/builtInNotFound(searched:)`` naming every place searched.
+    public static func builtInFolder() throws(LexiconError) -> URL {
+        try LexiconLocator.builtInFolder()
+    }
+
     /// The files of the built-in lexicon of a language, in the order they are applied.
     public static func builtInFiles(for language: Language, in folder: URL) -> [URL] {
         let code = language == .dutch ? "nl" : "en"

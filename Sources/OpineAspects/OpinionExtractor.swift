@@ -1,0 +1,328 @@
+public import Foundation
+public import OpineSentiment
+public import OpineText
+
+/// Finds the opinions in a scored text: for each sentiment word of the ``Analysis``, its
+/// target (an explicit aspect term or noun phrase in the same sentence), the target's
+/// category, and the polarity and score of what was said about it.
+///
+/// Without a parser, attribution uses what the surface gives: clause boundaries
+/// (punctuation, contrast words, coordinators, subordinators), the nearest target in the
+/// clause, copula patterns (`the food was great`, Dutch inversion `lekker was het eten`),
+/// attributive and object patterns (`great food`, `loved the pizza`, `tevreden over de
+/// bezorging`), and coordination (`the food and service were great`). Terms and
+/// categories come from `Lexicons/aspects` (Snowball stems and Dutch compounds included).
+/// The extractor is an immutable value: share it between threads freely.
+///
+/// ```swift
+/// let analyzer = try SentimentAnalyzer()
+/// let extractor = try OpinionExtractor()
+/// let text = Tokenizer().tokenize("De bezorging was traag maar het product is top")
+/// let opinions = extractor.opinions(in: text, analysis: analyzer.analyze(text))
+/// opinions.map { "\($0.category) \($0.polarity)" }   // ["DELIVERY negative", "PRODUCT positive"]
+/// ```
+public struct OpinionExtractor: Sendable {
+    /// The categories.
+    public let taxonomy: AspectTaxonomy
+    /// The term lists and word classes of both languages.
+    public let lexicons: AspectLexiconSet
+    /// The attribution costs.
+    public var parameters: AttributionParameters
+    /// The normalization constant of an opinion's score, s / sqrt(s² + alpha), as the
+    /// scorer's compound (VADER: 15).
+    public var alpha = ScoringParameters().alpha
+    /// The polarity thresholds on the normalized score (the scorer's ±0.05).
+    public var thresholds = SentimentThresholds()
+
+    /// Creates an extractor from loaded data.
+    public init(taxonomy: AspectTaxonomy, lexicons: AspectLexiconSet, parameters: AttributionParameters = .init()) {
+        self.taxonomy = taxonomy
+        self.lexicons = lexicons
+        self.parameters = parameters
+    }
+
+    /// Loads the built-in taxonomy and term lists (found like the sentiment lexicons:
+    /// `$OPINE_LEXICONS`, an installation's `share/opine/Lexicons`, or a checkout's
+    /// `Lexicons`) and the user's term files, which add to or override them.
+    public init(additionalTerms: [URL] = [], parameters: AttributionParameters = .init()) throws(AspectDataError) {
+        try self.init(lexiconsFolder: AspectDataLocator.builtInFolder(), additionalTerms: additionalTerms, parameters: parameters)
+    }
+
+    /// Loads the taxonomy and term lists from a `Lexicons` folder (its `aspects/` subfolder).
+    public init(lexiconsFolder: URL, additionalTerms: [URL] = [], parameters: AttributionParameters = .init()) throws(AspectDataError) {
+        let taxonomy = try AspectTaxonomy(contentsOf: lexiconsFolder.appendingPathComponent("aspects"))
+        let lexicons = try AspectLexiconSet.load(from: lexiconsFolder, taxonomy: taxonomy, additionalTerms: additionalTerms)
+        self.init(taxonomy: taxonomy, lexicons: lexicons, parameters: parameters)
+    }
+
+    /// Tokenizes, scores and extracts in one call.
+    public func opinions(in text: String, analyzer: SentimentAnalyzer, language: Language? = nil) -> (analysis: Analysis, opinions: [Opinion]) {
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = analyzer.analyze(tokenized, language: language)
+        return (analysis, opinions(in: tokenized, analysis: analysis))
+    }
+
+    /// The opinions of a text, in text order: one per target and category for the words
+    /// tied to a target, and one per sentence and category for the words without one.
+    /// - Parameters:
+    ///   - text: the tokenized text the analysis was made from.
+    ///   - analysis: its analysis.
+    public func opinions(in text: TokenizedText, analysis: Analysis) -> [Opinion] {
+        let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
+        return buildOpinions(view, resolve(view, link(view)))
+    }
+
+    /// The candidate targets of a text (explicit terms and noun phrases), whether or not an
+    /// opinion is tied to them.
+    public func targets(in text: TokenizedText, analysis: Analysis) -> [OpinionTarget] {
+        let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
+        return view.candidates.map(view.target)
+    }
+
+    /// The opinion about a given target span (for example a gold annotation): the words
+    /// tied to it when it is added as a candidate target; when none is, and
+    /// ``AttributionParameters/sentenceFallback`` is on, its sentence's polarity.
+    public func opinion(toward range: Range<Int>, in text: TokenizedText, analysis: Analysis) -> Opinion {
+        var view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
+        guard let forced = view.forceCandidate(range) else {
+            return fallback(target: nil, category: .general, sentence: sentenceIndex(of: range.lowerBound, in: analysis), analysis: analysis)
+        }
+        let candidate = view.candidates[forced]
+        let target = view.target(candidate)
+        let all = resolve(view, link(view))
+        let resolved = all.filter { $0.link.candidate == forced }
+        let words = resolved.map { OpinionWord(view.items[$0.link.item], score: $0.score, link: $0.link.link) }
+        if words.isEmpty && parameters.untiedFallback {
+            // No word is tied to the target: the sentence's words that are tied to no target
+            // speak for it before the sentence as a whole does.
+            let untied = all.filter { $0.link.candidate == nil && view.units[view.items[$0.link.item].first].sentence == candidate.sentence }
+            if !untied.isEmpty {
+                let words = untied.map { OpinionWord(view.items[$0.link.item], score: $0.score, link: .sentence) }
+                return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+            }
+        }
+        guard !words.isEmpty else { return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis) }
+        return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+    }
+
+    /// The opinion about a category with no explicit target (for example a gold
+    /// annotation with target NULL): the opinions of that category; else the implicit
+    /// GENERAL ones; else (with ``AttributionParameters/sentenceFallback``) the text's polarity.
+    public func opinion(toward category: AspectCategory, in text: TokenizedText, analysis: Analysis) -> Opinion {
+        let all = opinions(in: text, analysis: analysis)
+        var chosen = all.filter { $0.category == category }
+        if chosen.isEmpty { chosen = all.filter { $0.target == nil && $0.category == .general } }
+        guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis) }
+        let words = chosen.flatMap(\.words).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
+    }
+
+    /// The polarity of a normalized score.
+    public func polarity(of score: Double) -> OpinionPolarity {
+        score >= thresholds.positive ? .positive : score <= thresholds.negative ? .negative : .neutral
+    }
+
+    // MARK: Internals
+
+    private func lexiconChain(_ language: Language) -> [AspectLexicon] {
+        switch language {
+        case .dutch: [lexicons.dutch]
+        case .english: [lexicons.english]
+        default: [lexicons.english, lexicons.dutch]
+        }
+    }
+
+    private func sentenceIndex(of offset: Int, in analysis: Analysis) -> Int? {
+        analysis.sentences.firstIndex { $0.range.contains(offset) }
+    }
+
+    private func fallback(target: OpinionTarget?, category: AspectCategory, sentence: Int?, analysis: Analysis) -> Opinion {
+        let compound = parameters.sentenceFallback ? (sentence.map { analysis.sentences[$0].compound } ?? analysis.compound) : 0
+        return Opinion(
+            target: target, category: category, polarity: polarity(of: compound), score: compound,
+            words: [], sentence: sentence ?? 0)
+    }
+
+    private func makeOpinion(target: OpinionTarget?, category: AspectCategory, words: [OpinionWord], sentence: Int) -> Opinion {
+        let sum = words.reduce(0) { $0 + $1.score }
+        let score = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
+        return Opinion(target: target, category: category, polarity: polarity(of: score), score: score, words: words, sentence: sentence)
+    }
+
+    /// One opinion word tied to one candidate (nil: implicit).
+    struct Link {
+        var item: Int
+        var candidate: Int?
+        var link: OpinionLink
+    }
+
+    /// Ties every opinion word to its cheapest candidate in the sentence, then shares it
+    /// with coordinated candidates that have no word of their own.
+    func link(_ view: TextView) -> [Link] {
+        let units = view.units
+        let candidates = view.candidates
+        var inCandidate = [Bool](repeating: false, count: units.count)
+        for candidate in candidates { for position in candidate.first...candidate.last { inCandidate[position] = true } }
+        var links: [Link] = []
+        for (number, word) in view.items.enumerated() {
+            let sentence = units[word.first].sentence
+            // A plain word inside a given target (`pita`, which the lexicon reads as an
+            // abbreviation) is part of its name, not an opinion.
+            if !word.mayBeTarget, candidates.contains(where: { $0.first <= word.last && word.first <= $0.last }) { continue }
+            var best: (cost: Double, candidate: Int, link: OpinionLink)?
+            for (index, candidate) in candidates.enumerated() where candidate.sentence == sentence {
+                let option: (Double, OpinionLink)
+                if candidate.first <= word.last && word.first <= candidate.last {
+                    option = (-1000, .itself)
+                } else if candidate.last < word.first {
+                    option = cost(units, between: (candidate.last + 1)..<word.first, targetBefore: true, inCandidate: inCandidate)
+                } else {
+                    option = cost(units, between: (word.last + 1)..<candidate.first, targetBefore: false, inCandidate: inCandidate)
+                }
+                if best == nil || option.0 < best!.cost { best = (option.0, index, option.1) }
+            }
+            if let best, best.cost <= parameters.maximumCost {
+                links.append(Link(item: number, candidate: best.candidate, link: best.link))
+            } else {
+                links.append(Link(item: number, candidate: nil, link: .implicit))
+            }
+        }
+        guard parameters.coordination else { return links }
+        let linked = Set(links.compactMap(\.candidate))
+        var shared: [Link] = []
+        for link in links {
+            guard let target = link.candidate, link.link != .itself else { continue }
+            let word = view.items[link.item]
+            let targetBefore = candidates[target].last < word.first
+            var current = target
+            while true {
+                let next = targetBefore ? current - 1 : current + 1
+                guard next >= 0, next < candidates.count, candidates[next].sentence == candidates[current].sentence else { break }
+                let gap = targetBefore ? (candidates[next].last + 1)..<candidates[current].first : (candidates[current].last + 1)..<candidates[next].first
+                guard !gap.isEmpty, gap.allSatisfy({ units[$0].isComma || units[$0].classes.contains(.conjunction) || units[$0].classes.contains(.determiner) }),
+                    gap.contains(where: { units[$0].isComma || units[$0].classes.contains(.conjunction) })
+                else { break }
+                if !linked.contains(next) { shared.append(Link(item: link.item, candidate: next, link: .coordinated)) }
+                current = next
+            }
+        }
+        return links + shared
+    }
+
+    /// A link with the word's category and final score: a context-dependent word keeps the
+    /// valence for its opinion's category and is dropped where it has none.
+    struct Resolved {
+        var link: Link
+        var category: AspectCategory
+        var score: Double
+    }
+
+    func resolve(_ view: TextView, _ links: [Link]) -> [Resolved] {
+        links.compactMap { link in
+            let item = view.items[link.item]
+            var category: AspectCategory
+            if let number = link.candidate {
+                category = view.candidates[number].category
+                if let cue = item.cue, cue != category,
+                    taxonomy.entry(cue)?.cueOverridesTarget == true || category == .general || category == .other
+                {
+                    category = cue
+                }
+            } else {
+                category = item.cue ?? .general
+            }
+            var score = item.score
+            if !item.conditional.isEmpty {
+                guard let valence = item.conditional.first(where: { $0.applies(to: category) })?.valence, valence != 0 else { return nil }
+                score = valence
+            }
+            return Resolved(link: link, category: category, score: score)
+        }
+    }
+
+    /// The cost of tying a word to a target across `between`, and the pattern it forms.
+    private func cost(_ units: [Unit], between: Range<Int>, targetBefore: Bool, inCandidate: [Bool]) -> (Double, OpinionLink) {
+        var boundary = 0.0
+        var words = 0
+        var copula = false
+        var predicateShape = true
+        var attributeShape = true
+        var position = between.lowerBound
+        while position < between.upperBound {
+            let unit = units[position]
+            defer { position += 1 }
+            if let start = unit.parenthesisStart, let end = unit.parenthesisEnd, start >= between.lowerBound, end < between.upperBound {
+                position = end
+                continue
+            }
+            if targetBefore && unit.classes.contains(.contrast) && Self.isElliptical(units, after: position, before: between.upperBound, inCandidate: inCandidate) {
+                // `de sfeer was ok maar niet zo aangenaam`: the clause after `maar` has no
+                // subject of its own and is about the same target.
+                boundary += parameters.ellipticalContrast
+            } else {
+                boundary += unit.boundary
+            }
+            if unit.isWord {
+                words += 1
+                let classes = unit.classes
+                if classes.contains(.copula) || classes.contains(.consider) { copula = true }
+                if classes.isDisjoint(with: [.copula, .consider, .auxiliary, .adverb, .ruleWord, .determiner, .pronoun]) || unit.sentiment != nil {
+                    predicateShape = false
+                }
+                if unit.sentiment == nil && classes.isDisjoint(with: [.determiner, .adverb, .ruleWord, .preposition, .conjunction]) || classes.contains(.copula) {
+                    attributeShape = false
+                }
+            } else if unit.isComma {
+                predicateShape = false
+            } else {
+                predicateShape = false
+                attributeShape = false
+            }
+        }
+        var total = boundary + Double(words) * parameters.distance
+        if targetBefore {
+            if predicateShape && copula { return (total - parameters.predicateBonus, .predicate) }
+            return (total, .nearest)
+        }
+        if predicateShape && copula && !units[between].contains(where: { $0.classes.contains(.consider) && !$0.classes.contains(.copula) }) {
+            return (total - parameters.invertedBonus, .inverted)
+        }
+        if attributeShape { return (total - parameters.attributeBonus, .attribute) }
+        total += parameters.targetAfter
+        return (total, .nearest)
+    }
+
+    /// Whether the words after a contrast word up to `end` have no subject of their own:
+    /// no target and no pronoun (`but not so pleasant`, `maar vriendelijk`).
+    private static func isElliptical(_ units: [Unit], after contrast: Int, before end: Int, inCandidate: [Bool]) -> Bool {
+        guard contrast + 1 <= end else { return true }
+        for position in (contrast + 1)..<end {
+            if inCandidate[position] || units[position].classes.contains(.pronoun) || !units[position].isWord && !units[position].isComma { return false }
+        }
+        return true
+    }
+
+    private func buildOpinions(_ view: TextView, _ resolved: [Resolved]) -> [Opinion] {
+        var groups: [String: (target: OpinionTarget?, category: AspectCategory, sentence: Int, words: [OpinionWord], order: Int)] = [:]
+        for entry in resolved {
+            let item = view.items[entry.link.item]
+            let word = OpinionWord(item, score: entry.score, link: entry.link.link)
+            let sentence = view.units[item.first].sentence
+            let key: String
+            let target: OpinionTarget?
+            if let number = entry.link.candidate {
+                target = view.target(view.candidates[number])
+                key = "t\(number) \(entry.category)"
+            } else {
+                target = nil
+                key = "s\(sentence) \(entry.category)"
+            }
+            groups[key, default: (target, entry.category, sentence, [], target?.range.lowerBound ?? item.range.lowerBound)].words.append(word)
+        }
+        return groups.values.sorted { ($0.order, $0.category) < ($1.order, $1.category) }.map { group in
+            makeOpinion(
+                target: group.target, category: group.category, words: group.words.sorted { $0.range.lowerBound < $1.range.lowerBound },
+                sentence: group.sentence)
+        }
+    }
+}

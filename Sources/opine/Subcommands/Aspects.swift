@@ -1,0 +1,488 @@
+import ArgumentParser
+import Foundation
+import OpineAspects
+import OpineSentiment
+import OpineText
+
+extension Opine {
+    /// `opine aspects`: what customers are positive or negative about.
+    ///
+    /// Register with `Aspects.self` in `Opine`'s subcommands; `opine aspects FILE...` runs
+    /// the default subcommand, ``Rank``.
+    struct Aspects: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Opinion targets and categories: what customers are positive or negative about.",
+            discussion: """
+                Every sentiment word the scorer finds is tied to its target (an aspect term such as \
+                'bezorging', 'klantenservice', 'battery life', 'staff', or a noun phrase) and a category \
+                from Lexicons/aspects/categories.tsv (GENERAL, PRODUCT, PRICE, DELIVERY, SERVICE, SUPPORT, \
+                APP, FOOD, DRINKS, AMBIENCE, LOCATION, OTHER).
+
+                Examples:
+                  opine aspects reviews.txt                          # rank categories and terms
+                  opine aspects --rank negative export.csv           # most negative first
+                  opine aspects show "De bezorging was traag maar het product is top"
+                  opine aspects eval ../shared/corpora/nl/semeval16-restaurants-test.aspects.tsv
+                """,
+            subcommands: [Rank.self, Show.self, Evaluate.self],
+            defaultSubcommand: Rank.self
+        )
+    }
+}
+
+/// The options that choose how opinions are found, shared by the `aspects` subcommands.
+struct AspectOptions: ParsableArguments {
+    @Option(
+        name: .customLong("aspect-terms"),
+        help: ArgumentHelp("A term file (term<TAB>category[<TAB>term|weak|cue]) that adds to or overrides the built-in aspect terms (repeatable).", valueName: "file"))
+    var termFiles: [String] = []
+
+    /// The extractor over the built-in aspect data and the user's term files.
+    func makeExtractor(parameters: AttributionParameters = .init()) throws -> OpinionExtractor {
+        do {
+            return try OpinionExtractor(additionalTerms: termFiles.map { URL(fileURLWithPath: $0) }, parameters: parameters)
+        } catch {
+            throw AspectCommandError.data(error)
+        }
+    }
+}
+
+/// Errors of the `aspects` commands and their exit codes (sysexits.h), as `OpineError`.
+enum AspectCommandError: Error, CustomStringConvertible {
+    /// The aspect data could not be loaded (exit 78, configuration error).
+    case data(AspectDataError)
+
+    var description: String {
+        switch self {
+        case .data(let error): "error: \(error)"
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning ``OpineError``, ``AspectCommandError`` and corpus errors into a
+    /// message on standard error and the exit code.
+    func reportingAspectErrors(_ body: () throws -> Void) throws {
+        do {
+            try reportingErrors(body)
+        } catch let error as AspectCommandError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(78)
+        } catch let error as CorpusError {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            switch error {
+            case .unreadable: throw ExitCode(66)
+            case .malformed: throw ExitCode(65)
+            }
+        }
+    }
+}
+
+extension Opine.Aspects {
+    /// `opine aspects [rank] FILE...`: categories and terms ranked over many texts.
+    struct Rank: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rank categories and terms by volume and net sentiment over many texts.",
+            discussion: """
+                Reads texts, one per line, or a .tsv/.csv file with a header naming the text column \
+                (--column, default 'text'); '-' reads lines from standard input. Prints one line per \
+                category, e.g.
+                  DELIVERY: 412 mentions, 71% negative, 20% positive, top terms: bezorging, pakket, levertijd
+                then the most mentioned terms. A mention is one opinion: one target (or, without one, \
+                one sentence) and one category. This reader is deliberately minimal (no JSON Lines, no \
+                gzip); `opine batch` reads exports in full.
+
+                Examples:
+                  opine aspects reviews.txt
+                  opine aspects --rank negative --top 5 export.csv
+                  opine aspects --json --column body export.tsv
+                """
+        )
+
+        @Argument(help: "Files of texts (.txt one per line; .tsv/.csv with a header), or '-' for standard input.")
+        var files: [String]
+
+        @OptionGroup var options: AnalyzerOptions
+        @OptionGroup var aspects: AspectOptions
+
+        @Option(help: "The text column of .tsv/.csv files.")
+        var column = "text"
+
+        @Option(help: "Order of categories and terms: volume, negative (most negative net sentiment first) or positive.")
+        var rank: AspectRankingChoice = .volume
+
+        @Option(help: "Terms shown per category.")
+        var top = 3
+
+        @Option(help: "Terms listed in the term ranking (0: none).")
+        var terms = 15
+
+        @Flag(help: "Print the summary as one JSON object.")
+        var json = false
+
+        func run() throws {
+            try reportingAspectErrors {
+                let analyzer = try options.makeAnalyzer()
+                let extractor = try aspects.makeExtractor()
+                let language = options.forcedLanguage
+                var summary = AspectSummary()
+                for file in files {
+                    try AspectTextReader(path: file, column: column).forEachBatch(of: 4096) { batch in
+                        let results = parallelMap(batch) { text in extractor.opinions(in: text, analyzer: analyzer, language: language).opinions }
+                        for opinions in results { summary.add(opinions) }
+                    }
+                }
+                var output = StandardOutput()
+                if json {
+                    output.write(try JSONLines.encode(AspectSummaryReport(summary, ranking: rank.ranking, top: top, terms: terms)))
+                } else {
+                    output.write(AspectSummaryText(summary: summary, ranking: rank.ranking, top: top, terms: terms).rendered)
+                }
+                output.flush()
+            }
+        }
+    }
+
+    /// `opine aspects show TEXT`: the opinions of one text or of each line.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the opinions of a text: target, category, polarity, score and the words that gave it.",
+            discussion: """
+                With TEXT '-', reads one text per line from standard input.
+
+                Examples:
+                  opine aspects show "the food was great but the waiter was rude"
+                  opine aspects show --json - < comments.txt > opinions.jsonl
+                """
+        )
+
+        @OptionGroup var input: TextInputOptions
+        @OptionGroup var options: AnalyzerOptions
+        @OptionGroup var aspects: AspectOptions
+
+        @Flag(help: "Print one JSON object per text: {\"language\", \"compound\", \"opinions\": [{\"target\", \"category\", \"polarity\", \"score\", \"words\", \"sentence\"}]}.")
+        var json = false
+
+        func run() throws {
+            try reportingAspectErrors {
+                let analyzer = try options.makeAnalyzer()
+                let extractor = try aspects.makeExtractor()
+                let language = options.forcedLanguage
+                var output = StandardOutput()
+                try input.forEachText { text in
+                    let (analysis, opinions) = extractor.opinions(in: text, analyzer: analyzer, language: language)
+                    if json {
+                        output.write(try JSONLines.encode(OpinionsLine(language: analysis.language.rawValue, compound: analysis.compound, opinions: opinions)))
+                    } else {
+                        output.write("\(analysis.label.rawValue)  compound \(String(format: "%+.3f", analysis.compound))  language \(analysis.language.rawValue)\n")
+                        output.write(OpinionsTable(opinions: opinions).rendered + "\n")
+                    }
+                }
+                output.flush()
+            }
+        }
+    }
+
+    /// `opine aspects eval FILE...`: polarity and target-detection figures on gold opinions.
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eval",
+            abstract: "Measure opinion polarity and target detection on gold aspect corpora.",
+            discussion: """
+                Reads SemEval-style TSV files, one row per gold opinion, with columns id, label \
+                (pos/neg/neu), category (ENTITY#ATTRIBUTE), target (NULL when implicit), from, to \
+                (character offsets), text. For each file prints:
+                  polarity      three-class accuracy over every gold opinion, given its gold target \
+                (or, for NULL, its category mapped by Lexicons/aspects/semeval-categories.tsv);
+                  baseline      the same when every opinion gets its sentence's polarity (compound \
+                ≥ 0.05 positive, ≤ -0.05 negative, else neutral);
+                  binary        both on the pos/neg opinions only, positive iff score > 0;
+                  targets       precision and recall of the extracted explicit targets against the \
+                distinct gold targets of each sentence, exact span and overlapping span;
+                  categories    per-sentence category detection.
+
+                Examples:
+                  opine aspects eval ../shared/corpora/en/semeval16-restaurants-train.aspects.tsv
+                  opine aspects eval --json ../shared/corpora/nl/*.aspects.tsv
+                  opine aspects eval --set comma=2 --set predicateBonus=5 corpus.tsv   # try parameters
+                """
+        )
+
+        @Argument(help: "Gold aspect corpora (.tsv).")
+        var corpora: [String]
+
+        @OptionGroup var options: AnalyzerOptions
+        @OptionGroup var aspects: AspectOptions
+
+        @Option(help: ArgumentHelp("Set an attribution parameter, name=value (repeatable): \(AttributionParameters.names.joined(separator: ", ")).", valueName: "name=value"))
+        var set: [String] = []
+
+        @Flag(help: "Print one JSON report per corpus.")
+        var json = false
+
+        @Flag(help: "With --json, include every gold opinion with its prediction (for error analysis).")
+        var opinions = false
+
+        func run() throws {
+            try reportingAspectErrors {
+                var parameters = AttributionParameters()
+                for assignment in set {
+                    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let value = Double(parts[1]), parameters.set(parts[0], value) else {
+                        throw ValidationError("--set expects name=value with a name among \(AttributionParameters.names.joined(separator: ", "))")
+                    }
+                }
+                let analyzer = try options.makeAnalyzer()
+                let extractor = try aspects.makeExtractor(parameters: parameters)
+                let language = options.forcedLanguage
+                var output = StandardOutput()
+                for path in corpora {
+                    let corpus = try GoldAspectCorpus(contentsOf: URL(fileURLWithPath: path))
+                    let chunk = max(1, corpus.sentences.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+                    let parts = stride(from: 0, to: corpus.sentences.count, by: chunk).map { Array(corpus.sentences[$0..<min($0 + chunk, corpus.sentences.count)]) }
+                    let partial = parallelMap(parts) { sentences in
+                        var evaluation = AspectEvaluation(corpus: path)
+                        evaluation.recordsOpinions = opinions
+                        for sentence in sentences { evaluation.add(sentence, analyzer: analyzer, extractor: extractor, language: language) }
+                        return evaluation
+                    }
+                    var evaluation = AspectEvaluation(corpus: path)
+                    for part in partial { evaluation.merge(part) }
+                    output.write(json ? try JSONLines.encode(evaluation) : AspectEvaluationText(evaluation).rendered)
+                }
+                output.flush()
+            }
+        }
+    }
+}
+
+/// The values of `--rank`.
+enum AspectRankingChoice: String, ExpressibleByArgument, CaseIterable {
+    case volume, negative, positive
+
+    var ranking: AspectSummary.Ranking { AspectSummary.Ranking(rawValue: rawValue)! }
+}
+
+// MARK: Input
+
+/// A minimal reader of texts: one per line, or the text column of a .tsv/.csv file with a
+/// header (CSV: RFC 4180 quoting, including line breaks inside quotes). `opine batch`
+/// has the full export reader; this one serves `opine aspects` until it can be shared.
+struct AspectTextReader {
+    let path: String
+    let column: String
+
+    func forEachBatch(of size: Int, _ body: ([String]) throws -> Void) throws {
+        let lower = path.lowercased()
+        if path != "-" && (lower.hasSuffix(".tsv") || lower.hasSuffix(".csv")) {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw OpineError.unreadableInput(path: path, reason: error.localizedDescription)
+            }
+            let rows = Self.rows(String(decoding: data, as: UTF8.self), delimiter: lower.hasSuffix(".csv") ? "," : "\t")
+            guard let header = rows.first else { return }
+            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let index = names.firstIndex(of: column.lowercased()) else {
+                throw OpineError.malformedInput(path: path, line: 1, reason: "no '\(column)' column in header \(names)")
+            }
+            var batch: [String] = []
+            for row in rows.dropFirst() {
+                if row.fields.count == 1 && row.fields[0].isEmpty { continue }
+                guard index < row.fields.count else {
+                    throw OpineError.malformedInput(path: path, line: row.line, reason: "expected \(names.count) fields, found \(row.fields.count)")
+                }
+                batch.append(row.fields[index])
+                if batch.count >= size {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { try body(batch) }
+            return
+        }
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = FileHandle.standardInput.fileDescriptor
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw OpineError.unreadableInput(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { if path != "-" { close(descriptor) } }
+        var reader = LineReader(fileDescriptor: descriptor)
+        var batch: [String] = []
+        while let line = try reader.nextLine() {
+            batch.append(line)
+            if batch.count >= size {
+                try body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try body(batch) }
+    }
+
+    struct Row {
+        var fields: [String]
+        var line: Int
+    }
+
+    /// Splits delimited text into rows; quotes are honoured for CSV only.
+    static func rows(_ text: String, delimiter: Character) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var rowLine = 1
+        var atFieldStart = true
+        var characters = text[...]
+        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
+        var iterator = characters.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+                    } else { inQuotes = false }
+                } else {
+                    if character == "\n" || character == "\r\n" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"" where delimiter == "," && atFieldStart:
+                inQuotes = true
+                atFieldStart = false
+            case delimiter:
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+            case "\n", "\r\n":
+                fields.append(field)
+                rows.append(Row(fields: fields, line: rowLine))
+                fields = []
+                field = ""
+                atFieldStart = true
+                line += 1
+                rowLine = line
+            default:
+                field.append(character)
+                atFieldStart = false
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            rows.append(Row(fields: fields, line: rowLine))
+        }
+        return rows
+    }
+}
+
+// MARK: Output
+
+/// The human-readable table of a text's opinions; `opine analyze` can print it under the
+/// contributions.
+struct OpinionsTable {
+    let opinions: [Opinion]
+
+    var rendered: String {
+        guard !opinions.isEmpty else { return "no opinions found\n" }
+        let rows = opinions.map { opinion in
+            [
+                opinion.target?.text ?? "(implicit)", opinion.category.rawValue, opinion.polarity.rawValue,
+                String(format: "%+.2f", opinion.score),
+                opinion.words.map { "\($0.text) \(String(format: "%+.2f", $0.score)) [\($0.link.rawValue)]" }.joined(separator: ", "),
+            ]
+        }
+        return TextTable(header: ["target", "category", "polarity", "score", "words"], rows: rows).rendered
+    }
+}
+
+/// The JSON shape of `opine aspects show --json`.
+struct OpinionsLine: Encodable {
+    var language: String
+    var compound: Double
+    var opinions: [Opinion]
+}
+
+/// The JSON shape of `opine aspects --json`.
+struct AspectSummaryReport: Encodable {
+    var texts: Int
+    var textsWithOpinions: Int
+    var opinions: AspectSummary.Counts
+    var ranking: AspectSummary.Ranking
+    var categories: [AspectSummary.CategoryRow]
+    var terms: [AspectSummary.TermRow]
+
+    init(_ summary: AspectSummary, ranking: AspectSummary.Ranking, top: Int, terms: Int) {
+        texts = summary.texts
+        textsWithOpinions = summary.textsWithOpinions
+        opinions = summary.total
+        self.ranking = ranking
+        categories = summary.categories(rankedBy: ranking, topTerms: top)
+        self.terms = Array(summary.terms(rankedBy: ranking).prefix(terms))
+    }
+}
+
+/// The human-readable summary of `opine aspects`.
+struct AspectSummaryText {
+    let summary: AspectSummary
+    let ranking: AspectSummary.Ranking
+    let top: Int
+    let terms: Int
+
+    var rendered: String {
+        var text = "\(summary.texts) texts, \(summary.textsWithOpinions) with opinions, \(summary.total.mentions) opinions\n\n"
+        for row in summary.categories(rankedBy: ranking, topTerms: top) { text += row.line + "\n" }
+        let ranked = summary.terms(rankedBy: ranking).prefix(terms)
+        if !ranked.isEmpty {
+            text += "\n"
+            let rows = ranked.map { row in
+                [
+                    row.term, row.category.rawValue, "\(row.counts.mentions)", "\(Int((row.counts.positiveShare * 100).rounded()))%",
+                    "\(Int((row.counts.negativeShare * 100).rounded()))%", String(format: "%+.2f", row.counts.net),
+                ]
+            }
+            text += TextTable(header: ["term", "category", "mentions", "positive", "negative", "net"], rows: rows).rendered
+        }
+        return text
+    }
+}
+
+/// The human-readable rendering of an ``AspectEvaluation``.
+struct AspectEvaluationText {
+    let evaluation: AspectEvaluation
+    init(_ evaluation: AspectEvaluation) { self.evaluation = evaluation }
+
+    var rendered: String {
+        let e = evaluation
+        func accuracy(_ a: AspectEvaluation.Accuracy) -> String { String(format: "%.3f (%d/%d)", a.accuracy, a.correct, a.count) }
+        func detection(_ d: AspectEvaluation.Detection) -> String {
+            String(format: "P %.3f (%d/%d)  R %.3f (%d/%d)  F1 %.3f", d.precision, d.matchedPredicted, d.predicted, d.recall, d.matchedGold, d.gold, d.f1)
+        }
+        let languages = e.languages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var lines = ["== \(e.corpus)  (\(e.sentences) sentences, \(e.polarity.count) gold opinions; languages \(languages))"]
+        lines.append(
+            TextTable(
+                header: ["polarity accuracy", "opinions", "sentence baseline"],
+                rows: [
+                    ["three-class, all", accuracy(e.polarity), accuracy(e.baseline)],
+                    ["  explicit targets", accuracy(e.polarityExplicit), accuracy(e.baselineExplicit)],
+                    ["  implicit (NULL)", accuracy(e.polarityImplicit), accuracy(e.baselineImplicit)],
+                    ["binary (pos/neg gold)", accuracy(e.polarityBinary), accuracy(e.baselineBinary)],
+                ]
+            ).rendered.trimmingCharacters(in: .newlines))
+        lines.append("opinions with no word tied (sentence polarity used): \(e.sentenceFallbacks)")
+        let names = ["pos", "neg", "neu"]
+        lines.append(
+            "confusion (rows gold, columns predicted pos/neg/neu): "
+                + zip(names, e.polarity.confusion).map { "\($0) \($1.map(String.init).joined(separator: "/"))" }.joined(separator: ", "))
+        lines.append("targets exact    \(detection(e.targetsExact))")
+        lines.append("targets overlap  \(detection(e.targetsOverlap))")
+        lines.append("categories       \(detection(e.categories))")
+        if e.reanchoredTargets > 0 { lines.append("gold spans re-anchored to their target text: \(e.reanchoredTargets)") }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}

@@ -1,0 +1,203 @@
+import OpineAspects
+import OpineSentiment
+import OpineText
+import Testing
+
+/// Attribution of sentiment words to targets, on hand-made sentences whose expected
+/// targets, categories and polarities are reasoned out in each test.
+struct AttributionTests {
+    /// `but` separates two clauses, each with a copula pattern: `great` belongs to `food`
+    /// (FOOD), `rude` to `waiter` (SERVICE), not to the nearest noun across the contrast.
+    @Test func contrastSplitsTwoTargetsWithOppositePolarity() throws {
+        let opinions = Fixture.opinions("the food was great but the waiter was rude", .english)
+        #expect(opinions.count == 2)
+        let food = try #require(Fixture.opinion(about: "food", in: opinions))
+        #expect(food.category == "FOOD")
+        #expect(food.polarity == .positive)
+        #expect(food.words.map(\.entry) == ["great"])
+        #expect(food.words.first?.link == .predicate)
+        let waiter = try #require(Fixture.opinion(about: "waiter", in: opinions))
+        #expect(waiter.category == "SERVICE")
+        #expect(waiter.polarity == .negative)
+        #expect(waiter.words.map(\.entry) == ["rude"])
+    }
+
+    /// The Dutch counterpart: `traag` (slow) is about `bezorging` (DELIVERY), `top` about
+    /// `product` (PRODUCT).
+    @Test func dutchContrastDeliveryAndProduct() throws {
+        let opinions = Fixture.opinions("De bezorging was traag maar het product is top", .dutch)
+        let delivery = try #require(Fixture.opinion(about: "bezorging", in: opinions))
+        #expect(delivery.category == "DELIVERY")
+        #expect(delivery.polarity == .negative)
+        #expect(delivery.words.map(\.entry) == ["traag"])
+        let product = try #require(Fixture.opinion(about: "product", in: opinions))
+        #expect(product.category == "PRODUCT")
+        #expect(product.polarity == .positive)
+        #expect(product.words.map(\.entry) == ["top"])
+    }
+
+    /// Dutch inversion puts the opinion before the copula and the subject after it:
+    /// `Lekker was het eten niet` is a negated opinion about `eten` (the scorer negates
+    /// `lekker` with the `niet` after it); the second clause is about `bediening`.
+    @Test func dutchInversionTiesTheOpinionToTheSubjectAfterTheVerb() throws {
+        let opinions = Fixture.opinions("Lekker was het eten niet, maar de bediening was vriendelijk.", .dutch)
+        let food = try #require(Fixture.opinion(about: "eten", in: opinions))
+        #expect(food.category == "FOOD")
+        #expect(food.polarity == .negative)
+        #expect(food.words.first?.link == .inverted)
+        let service = try #require(Fixture.opinion(about: "bediening", in: opinions))
+        #expect(service.polarity == .positive)
+        #expect(service.category == "SERVICE")
+    }
+
+    /// Dutch verb-final subordinate clause: in `omdat de ober zo onbeleefd was` the
+    /// target comes before its opinion and the copula closes the clause.
+    @Test func dutchSubordinateClauseWithTheVerbLast() throws {
+        let opinions = Fixture.opinions("We komen niet terug omdat de ober zo onbeleefd was.", .dutch)
+        let waiter = try #require(Fixture.opinion(about: "ober", in: opinions))
+        #expect(waiter.category == "SERVICE")
+        #expect(waiter.polarity == .negative)
+        #expect(waiter.words.map(\.entry).contains("onbeleefd"))
+    }
+
+    /// `vinden` takes its object before the predicate: `het eten vond ik lekker`,
+    /// `ik vond het eten lekker`.
+    @Test func dutchVindenConstructionsBothOrders() throws {
+        for text in ["Het eten vond ik erg lekker.", "Ik vond het eten erg lekker."] {
+            let opinions = Fixture.opinions(text, .dutch)
+            let food = try #require(Fixture.opinion(about: "eten", in: opinions), "\(text)")
+            #expect(food.polarity == .positive, "\(text)")
+            #expect(food.category == "FOOD", "\(text)")
+        }
+    }
+
+    /// An adjective before its noun (`great pizza`, `terrible delivery`): each adjective
+    /// goes to the noun right after it, not to the other one across the comma.
+    @Test func attributiveAdjectivesGoToTheFollowingNoun() throws {
+        let opinions = Fixture.opinions("Great pizza, terrible delivery.", .english)
+        let pizza = try #require(Fixture.opinion(about: "pizza", in: opinions))
+        #expect(pizza.category == "FOOD")
+        #expect(pizza.polarity == .positive)
+        #expect(pizza.words.first?.link == .attribute)
+        let delivery = try #require(Fixture.opinion(about: "delivery", in: opinions))
+        #expect(delivery.category == "DELIVERY")
+        #expect(delivery.polarity == .negative)
+    }
+
+    /// `The food and service were great`: `great` is tied to `service` by the copula and
+    /// shared with the coordinated `food`, which has no word of its own.
+    @Test func coordinatedSubjectsShareThePredicate() throws {
+        let opinions = Fixture.opinions("The food and service were great.", .english)
+        let food = try #require(Fixture.opinion(about: "food", in: opinions))
+        let service = try #require(Fixture.opinion(about: "service", in: opinions))
+        #expect(food.polarity == .positive)
+        #expect(service.polarity == .positive)
+        #expect(food.words.first?.link == .coordinated)
+        #expect(service.words.first?.link == .predicate)
+    }
+
+    /// After `but` without a subject of its own (`but slow`), the words are still about
+    /// the first clause's target: one SERVICE opinion with both words. The scorer weighs
+    /// the clause after `but` more, so the opinion is negative.
+    @Test func ellipticalContrastKeepsTheTarget() throws {
+        let opinions = Fixture.opinions("The staff was friendly but slow.", .english)
+        #expect(opinions.count == 1)
+        let staff = try #require(Fixture.opinion(about: "staff", in: opinions))
+        #expect(staff.category == "SERVICE")
+        #expect(staff.words.map(\.entry) == ["friendly", "slow"])
+        #expect(staff.polarity == .negative)
+        let dutch = Fixture.opinions("Bediening is een beetje traag, maar vriendelijk.", .dutch)
+        #expect(dutch.count == 1)
+        #expect(dutch.first?.target?.text == "Bediening")
+        #expect(dutch.first?.words.count == 2)
+    }
+
+    /// Without a target noun, an opinion is implicit: GENERAL, unless its word cues a
+    /// category (`expensive` → PRICE; `too` + adjective is a complaint).
+    @Test func noTargetGivesAnImplicitOpinion() throws {
+        let general = Fixture.opinions("Absolutely terrible, never again.", .english)
+        #expect(general.count == 1)
+        #expect(general.first?.target == nil)
+        #expect(general.first?.category == .general)
+        #expect(general.first?.polarity == .negative)
+        let price = Fixture.opinions("Way too expensive!", .english)
+        #expect(price.count == 1)
+        #expect(price.first?.target == nil)
+        #expect(price.first?.category == "PRICE")
+        #expect(price.first?.polarity == .negative)
+    }
+
+    /// A price word decides the category even with a target of another category:
+    /// `the food is expensive` is a PRICE opinion whose target is `food`.
+    @Test func priceCueOverridesTheTargetCategory() throws {
+        let opinions = Fixture.opinions("The food is expensive.", .english)
+        #expect(opinions.count == 1)
+        #expect(opinions.first?.target?.text == "food")
+        #expect(opinions.first?.category == "PRICE")
+        #expect(opinions.first?.polarity == .negative)
+    }
+
+    /// `cold` is negative for food and says nothing about beer (opinions.tsv lists it for
+    /// FOOD only); the general lexicon has no entry for it.
+    @Test func contextWordsDependOnTheCategory() throws {
+        let soup = Fixture.opinions("The soup was cold.", .english)
+        #expect(soup.count == 1)
+        #expect(soup.first?.category == "FOOD")
+        #expect(soup.first?.polarity == .negative)
+        #expect(soup.first?.words.first?.rules.contains("context") == true)
+        #expect(Fixture.opinions("The beer was cold.", .english).isEmpty)
+    }
+
+    /// `too` + adjective is a complaint (`too small`), but `not too bad` keeps the
+    /// scorer's litotes reading (mildly positive).
+    @Test func excessReadingAndItsNegation() throws {
+        let portions = Fixture.opinions("The portions were too small.", .english)
+        #expect(portions.first?.target?.text == "portions")
+        #expect(portions.first?.polarity == .negative)
+        let service = Fixture.opinions("The service was not too bad.", .english)
+        #expect(service.first?.target?.text == "service")
+        #expect(service.first?.polarity == .positive)
+    }
+
+    /// Byte ranges are UTF-8 offsets: `café` is five bytes, and its range selects it. A
+    /// GENERAL target with an AMBIENCE cue (`gezellig`) is an AMBIENCE opinion.
+    @Test func targetRangesAreUTF8ByteRanges() throws {
+        let text = "Het café was gezellig."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .dutch)
+        let opinion = try #require(Fixture.extractor.opinions(in: tokenized, analysis: analysis).first)
+        let target = try #require(opinion.target)
+        #expect(target.range == 4..<9)
+        #expect(tokenized.text(in: target.range) == "café")
+        #expect(opinion.category == "AMBIENCE")
+        let word = try #require(opinion.words.first)
+        #expect(tokenized.text(in: word.range) == "gezellig")
+    }
+
+    /// The score is the words' sum normalized as the scorer's compound, in -1 ... 1, with
+    /// the sign of the polarity.
+    @Test func scoreIsNormalizedAndAgreesWithPolarity() throws {
+        let opinions = Fixture.opinions("The pizza was absolutely amazing!!! The delivery was horribly slow.", .english)
+        #expect(opinions.count == 2)
+        for opinion in opinions {
+            #expect((-1...1).contains(opinion.score))
+            #expect(opinion.polarity == (opinion.score > 0 ? .positive : .negative))
+        }
+        #expect(Fixture.opinion(about: "pizza", in: opinions)?.sentence == 0)
+        #expect(Fixture.opinion(about: "delivery", in: opinions)?.sentence == 1)
+    }
+
+    /// Extraction is pure: the same text gives the same opinions on any thread.
+    @Test func extractionIsDeterministicAcrossThreads() async throws {
+        let text = "Het eten was lekker, maar de bezorger was onbeleefd en het pakket kwam beschadigd aan."
+        let expected = Fixture.opinions(text, .dutch)
+        #expect(expected.count >= 2)
+        let results = await withTaskGroup(of: [Opinion].self) { group in
+            for _ in 0..<16 { group.addTask { Fixture.opinions(text, .dutch) } }
+            var all: [[Opinion]] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}

@@ -1,0 +1,105 @@
+import OpineAspects
+import OpineSentiment
+import OpineText
+import Testing
+
+/// The summary over many texts, the targeted API and the gold-corpus evaluation.
+struct SummaryAndEvaluationTests {
+    /// Three texts: two DELIVERY complaints (bezorging, pakket) and one positive FOOD
+    /// opinion. DELIVERY ranks first by volume and by negativity, 100% negative.
+    @Test func summaryRanksCategoriesAndTerms() throws {
+        var summary = AspectSummary()
+        for text in ["De bezorging was traag.", "Het pakket kwam beschadigd aan.", "Het eten was heerlijk."] {
+            summary.add(Fixture.opinions(text, .dutch))
+        }
+        #expect(summary.texts == 3)
+        let rows = summary.categories(rankedBy: .volume)
+        let delivery = try #require(rows.first)
+        #expect(delivery.category == "DELIVERY")
+        #expect(delivery.counts.mentions == 2)
+        #expect(delivery.counts.negative == 2)
+        #expect(Set(delivery.topTerms.map(\.term)) == ["bezorging", "pakket"])
+        #expect(delivery.line.hasPrefix("DELIVERY: 2 mentions, 100% negative, 0% positive, top terms: "))
+        #expect(summary.categories(rankedBy: .positive).first?.category == "FOOD")
+        #expect(summary.categories(rankedBy: .negative).first?.category == "DELIVERY")
+    }
+
+    /// Merging per-thread summaries gives the same counts as one summary.
+    @Test func mergedSummariesAddUp() {
+        let texts = ["Great food.", "Rude staff.", "Terrible delivery.", "The staff was friendly."]
+        var whole = AspectSummary()
+        var first = AspectSummary()
+        var second = AspectSummary()
+        for (index, text) in texts.enumerated() {
+            let opinions = Fixture.opinions(text, .english)
+            whole.add(opinions)
+            if index < 2 { first.add(opinions) } else { second.add(opinions) }
+        }
+        first.merge(second)
+        #expect(first.texts == whole.texts)
+        #expect(first.total == whole.total)
+        #expect(first.categories() == whole.categories())
+        #expect(whole.categories().first { $0.category == "SERVICE" }?.counts.mentions == 2)
+    }
+
+    /// Given a target span, only the words tied to it count: in the food/waiter sentence
+    /// the waiter is negative although the text's first clause is positive.
+    @Test func opinionTowardAGivenTarget() {
+        let text = "the food was great but the waiter was rude"
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let waiter = Fixture.extractor.opinion(toward: Fixture.byteRange(of: "waiter", in: text), in: tokenized, analysis: analysis)
+        #expect(waiter.polarity == .negative)
+        #expect(waiter.target?.text == "waiter")
+        let food = Fixture.extractor.opinion(toward: Fixture.byteRange(of: "food", in: text), in: tokenized, analysis: analysis)
+        #expect(food.polarity == .positive)
+    }
+
+    /// Given a category with no target (SemEval's NULL), the opinions of that category
+    /// count: `Niet goedkoop!` is a negative PRICE opinion.
+    @Test func opinionTowardACategory() {
+        let text = "Niet goedkoop!"
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .dutch)
+        let price = Fixture.extractor.opinion(toward: "PRICE", in: tokenized, analysis: analysis)
+        #expect(price.polarity == .negative)
+        #expect(!price.words.isEmpty)
+    }
+
+    /// A hand-made gold corpus: sentence 1 has two explicit opinions of opposite polarity,
+    /// sentence 2 an implicit PRICE opinion, sentence 3 a target whose offsets are one off
+    /// (`ood.`), which is re-anchored. The sentence baseline gets one of the two opinions
+    /// of sentence 1 wrong; the extractor gets all four right.
+    @Test func evaluationOnAHandMadeGoldCorpus() throws {
+        let tsv = """
+            id\tlabel\tcategory\ttarget\tfrom\tto\ttext
+            s1\tpos\tFOOD#QUALITY\tfood\t4\t8\tthe food was great but the waiter was rude
+            s1\tneg\tSERVICE#GENERAL\twaiter\t27\t33\tthe food was great but the waiter was rude
+            s2\tneg\tRESTAURANT#PRICES\tNULL\t0\t0\tWay too expensive!
+            s3\tneg\tFOOD#QUALITY\tfood\t5\t9\tThe food was awful.
+
+            """
+        let corpus = try GoldAspectCorpus(parsing: tsv, path: "gold.tsv")
+        #expect(corpus.sentences.count == 3)
+        #expect(corpus.sentences[0].opinions.count == 2)
+        #expect(corpus.sentences[1].opinions[0].target == nil)
+        let evaluation = AspectEvaluation.evaluate(corpus, analyzer: Fixture.analyzer, extractor: Fixture.extractor, language: .english)
+        #expect(evaluation.polarity.count == 4)
+        #expect(evaluation.polarity.correct == 4)
+        #expect(evaluation.baseline.correct < 4)
+        #expect(evaluation.reanchoredTargets == 1)
+        #expect(evaluation.targetsExact.gold == 3)
+        #expect(evaluation.targetsExact.matchedGold == 3)
+        #expect(evaluation.targetsExact.precision == 1)
+        #expect(evaluation.polarityBinary.count == 4)
+    }
+
+    /// Malformed gold files are rejected with the line.
+    @Test func malformedGoldCorpusNamesTheLine() {
+        let tsv = "id\tlabel\tcategory\ttarget\tfrom\tto\ttext\ns1\tgood\tFOOD#QUALITY\tfood\t0\t4\tfood ok\n"
+        #expect(throws: CorpusError.malformed(path: "g.tsv", line: 2, reason: "label 'good' is not pos, neg or neu")) {
+            try GoldAspectCorpus(parsing: tsv, path: "g.tsv")
+        }
+        #expect(throws: CorpusError.self) { try GoldAspectCorpus(parsing: "id\ttext\n1\tx\n", path: "h.tsv") }
+    }
+}
