@@ -27,7 +27,7 @@ struct SentenceScorer {
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
     private static let dutchClauseLinks: Set<String> = [
-        "en", "of", "want", "omdat", "dat", "die", "als", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
+        "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
