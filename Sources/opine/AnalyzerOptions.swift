@@ -41,6 +41,8 @@ enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
 enum OpineError: Error, CustomStringConvertible {
     /// A lexicon could not be loaded (exit 78, configuration error).
     case lexicon(LexiconError)
+    /// Other built-in data (the aspect taxonomy and terms) could not be loaded (exit 78).
+    case data(String)
     /// An input file could not be read (exit 66).
     case unreadableInput(path: String, reason: String)
     /// Input data was malformed (exit 65).
@@ -49,6 +51,7 @@ enum OpineError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .lexicon(let error): "error: \(error)"
+        case .data(let reason): "error: \(reason)"
         case .unreadableInput(let path, let reason): "error: cannot read \(path): \(reason)"
         case .malformedInput(let path, let line, let reason): "error: \(path):\(line): \(reason)"
         }
@@ -56,7 +59,7 @@ enum OpineError: Error, CustomStringConvertible {
 
     var exitCode: ExitCode {
         switch self {
-        case .lexicon: ExitCode(78)
+        case .lexicon, .data: ExitCode(78)
         case .unreadableInput: ExitCode(66)
         case .malformedInput: ExitCode(65)
         }

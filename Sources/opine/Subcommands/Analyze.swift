@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpineAspects
 import OpineSentiment
 import OpineText
 
@@ -11,8 +12,9 @@ extension Opine {
             abstract: "Score the sentiment of a text and show why (the default command).",
             discussion: """
                 Prints the label, the compound score (-1 ... 1) as a bar, the positive, negative \
-                and neutral shares, subjectivity, the language, and every term that carried \
-                sentiment with the rules that changed it.
+                and neutral shares, subjectivity, the language, every term that carried \
+                sentiment with the rules that changed it, and the opinions: what each was about \
+                (target, category) and with what polarity.
 
                 With TEXT '-', or with no TEXT when standard input is not a terminal, reads one \
                 text per line and streams the results in input order (a batch of lines at a time, \
@@ -40,28 +42,34 @@ extension Opine {
 
         func run() throws {
             try reportingErrors {
-                let analyzer = try options.makeAnalyzer()
+                let scorer = try TextScorer(analyzer: options.makeAnalyzer(), extractor: Self.makeExtractor(), language: options.forcedLanguage)
                 if text == nil && Terminal.isTerminal(STDIN_FILENO) && !json {
-                    var session = InteractiveSession(analyzer: analyzer, language: options.forcedLanguage)
+                    var session = InteractiveSession(scorer: scorer)
                     session.run()
                 } else if let text, text != "-" {
                     var output = StandardOutput()
-                    output.write(try render(analyzer.analyze(text, language: options.forcedLanguage), text: text))
+                    output.write(try render(scorer.score(text)))
                     output.flush()
                 } else {
-                    try stream(analyzer)
+                    try stream(scorer)
                 }
             }
         }
 
+        static func makeExtractor() throws -> OpinionExtractor {
+            do {
+                return try OpinionExtractor()
+            } catch {
+                throw OpineError.data("\(error)")
+            }
+        }
+
         /// Analyzes standard input line by line, in batches on all cores, in input order.
-        private func stream(_ analyzer: SentimentAnalyzer) throws {
-            let language = options.forcedLanguage
+        private func stream(_ scorer: TextScorer) throws {
             var output = StandardOutput()
             var batch: [String] = []
             func flush() throws {
-                let analyses = parallelMap(batch) { analyzer.analyze($0, language: language) }
-                for (text, analysis) in zip(batch, analyses) { output.write(try render(analysis, text: text)) }
+                for scored in parallelMap(batch, scorer.score) { output.write(try render(scored)) }
                 output.flush()
                 batch.removeAll(keepingCapacity: true)
             }
@@ -73,24 +81,49 @@ extension Opine {
             try flush()
         }
 
-        private func render(_ analysis: Analysis, text: String) throws -> String {
-            if json { return try JSONLines.encode(analysis) }
-            return AnalysisReport(analysis: analysis, style: Style(enabled: Terminal.wantsColor(STDOUT_FILENO))).rendered
+        private func render(_ scored: ScoredText) throws -> String {
+            if json { return try JSONLines.encode(scored) }
+            return AnalysisReport(scored: scored, style: Style(enabled: Terminal.wantsColor(STDOUT_FILENO))).rendered
         }
+    }
+}
+
+/// A text's analysis and opinions: what `opine analyze` prints.
+struct ScoredText: Encodable {
+    var analysis: Analysis
+    var opinions: [Opinion]
+
+    private enum Keys: String, CodingKey { case opinions }
+
+    /// The analysis's fields with `opinions` beside them, in one JSON object.
+    func encode(to encoder: any Encoder) throws {
+        try analysis.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(opinions, forKey: .opinions)
+    }
+}
+
+/// Scores texts: the analysis, then the opinions found in it.
+struct TextScorer: Sendable {
+    var analyzer: SentimentAnalyzer
+    let extractor: OpinionExtractor
+    var language: Language?
+
+    func score(_ text: String) -> ScoredText {
+        let (analysis, opinions) = extractor.opinions(in: text, analyzer: analyzer, language: language)
+        return ScoredText(analysis: analysis, opinions: opinions)
     }
 }
 
 /// The interactive mode of `opine analyze`.
 struct InteractiveSession {
-    let analyzer: SentimentAnalyzer
-    var language: Language?
+    var scorer: TextScorer
     var explain = true
     private var editor = LineEditor()
     private let style = Style(enabled: Terminal.wantsColor(STDOUT_FILENO))
 
-    init(analyzer: SentimentAnalyzer, language: Language?) {
-        self.analyzer = analyzer
-        self.language = language
+    init(scorer: TextScorer) {
+        self.scorer = scorer
     }
 
     static let help = """
@@ -110,8 +143,7 @@ struct InteractiveSession {
                 if !command(input) { return }
                 continue
             }
-            let analysis = analyzer.analyze(input, language: language)
-            print(AnalysisReport(analysis: analysis, style: style, explain: explain).rendered, terminator: "")
+            print(AnalysisReport(scored: scorer.score(input), style: style, explain: explain).rendered, terminator: "")
         }
     }
 
@@ -126,14 +158,14 @@ struct InteractiveSession {
                 print("unknown language '\(value)'; use en, nl or auto")
                 return true
             }
-            language = choice.language
+            scorer.language = choice.language
             print("language: \(choice.rawValue)")
         case ("explain", "on"):
             explain = true
         case ("explain", "off"):
             explain = false
         case ("help", _):
-            print(String(format: Self.help, language?.rawValue ?? "auto"))
+            print(String(format: Self.help, scorer.language?.rawValue ?? "auto"))
         default:
             print("unknown command '\(input)'; ':help' lists the commands")
         }
@@ -143,9 +175,11 @@ struct InteractiveSession {
 
 /// The human-readable report of one analysis.
 struct AnalysisReport {
-    let analysis: Analysis
+    let scored: ScoredText
     var style = Style(enabled: false)
     var explain = true
+
+    var analysis: Analysis { scored.analysis }
 
     var rendered: String {
         var lines: [String] = []
@@ -170,6 +204,9 @@ struct AnalysisReport {
                 ]
             }
             lines.append(TextTable(header: ["term", "entry", "match", "valence", "score", "rules"], rows: rows).rendered)
+        }
+        if !scored.opinions.isEmpty {
+            lines.append(OpinionsTable(opinions: scored.opinions).rendered)
         }
         return lines.joined(separator: "\n") + "\n"
     }
