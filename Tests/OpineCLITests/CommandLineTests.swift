@@ -64,7 +64,7 @@ struct CommandLineTests {
         #expect(objects.count == lines.count)
         let labels = objects.map { $0["label"] as? String }
         #expect(labels == lines.indices.map { $0 % 2 == 0 ? "positive" : "negative" })
-        for key in ["compound", "positive", "negative", "neutral", "subjectivity", "language", "contributions"] {
+        for key in ["compound", "positive", "negative", "neutral", "subjectivity", "language", "contributions", "opinions"] {
             #expect(objects[0][key] != nil, "missing \(key)")
         }
     }
