@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "OpineText", targets: ["OpineText"]),
         .library(name: "OpineSentiment", targets: ["OpineSentiment"]),
+        .library(name: "OpineBatch", targets: ["OpineBatch"]),
         .library(name: "OpineEngagement", targets: ["OpineEngagement"]),
         .library(name: "OpineAspects", targets: ["OpineAspects"]),
         .executable(name: "opine", targets: ["opine"]),
@@ -35,6 +36,15 @@ let package = Package(
             name: "OpineSentiment",
             dependencies: ["OpineText"]
         ),
+        // zlib, for gzip-compressed exports.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "OpineBatch",
+            dependencies: ["OpineSentiment", "OpineText", "CZlib"]
+        ),
         .target(
             name: "OpineAspects",
             dependencies: ["OpineSentiment", "OpineText"]
@@ -49,6 +59,7 @@ let package = Package(
                 "OpineText",
                 "OpineSentiment",
                 "OpineAspects",
+                "OpineBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "OpineCLITests",
             dependencies: ["opine"]
+        ),
+        .testTarget(
+            name: "OpineBatchTests",
+            dependencies: ["OpineBatch", "OpineSentiment"]
         ),
         .testTarget(
             name: "OpineAspectsTests",

@@ -21,7 +21,7 @@ struct Opine: ParsableCommand {
               cat comments.txt | opine tokens --json -
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Aspects.self, Eval.self, LanguageCommand.self, Tokens.self],
+        subcommands: [Analyze.self, Aspects.self, Batch.self, Eval.self, LanguageCommand.self, Tokens.self],
         defaultSubcommand: Analyze.self
     )
 }
