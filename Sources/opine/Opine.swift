@@ -11,10 +11,13 @@ struct Opine: ParsableCommand {
             and 'opine' alone on a terminal starts the interactive mode.
 
             Exit codes: 0 success; 64 usage error; 65 malformed input (the message names file, line \
-            and field); 66 unreadable input; 78 a missing or malformed lexicon.
+            and field); 66 unreadable input; 73 an output file that cannot be created; 74 an \
+            input/output error; 78 missing or malformed lexicon data; 130 interrupted.
 
             Examples:
               opine "Wat een top service, echt een aanrader!"
+              opine batch comments.csv -o scored.csv
+              opine aspects reviews.csv
               opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
               opine tokens "Wat een top service!! 👍🏽 #aanrader"
               opine language "Ik vond het niet leuk"
