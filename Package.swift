@@ -36,7 +36,7 @@ let package = Package(
             name: "OpineSentiment",
             dependencies: ["OpineText"]
         ),
-        // zlib, for gzip-compressed exports.
+        // zlib, for reading and writing gzip-compressed exports (`opine batch`).
         .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -60,6 +60,7 @@ let package = Package(
                 "OpineSentiment",
                 "OpineAspects",
                 "OpineBatch",
+                "OpineEngagement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,7 +24,7 @@ struct Opine: ParsableCommand {
               cat comments.txt | opine tokens --json -
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Aspects.self, Batch.self, Eval.self, LanguageCommand.self, Tokens.self],
+        subcommands: [Analyze.self, Aspects.self, Authors.self, Batch.self, Eval.self, LanguageCommand.self, Queue.self, Tokens.self],
         defaultSubcommand: Analyze.self
     )
 }

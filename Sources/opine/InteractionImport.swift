@@ -1,0 +1,467 @@
+import ArgumentParser
+import Foundation
+import OpineBatch
+import OpineEngagement
+import OpineSentiment
+
+/// The options `opine queue` and `opine authors` share: how to read an export into
+/// interactions (the `opine batch` column options plus the engagement columns), the
+/// brand's accounts, the clock, and the analyzer.
+///
+/// `opine batch` declares its column options inline (it has no option group), so they are
+/// repeated here with the same names and meanings.
+struct InteractionImportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Exports to read (.csv, .tsv, .jsonl, .json, optionally .gz); '-' for standard input.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The inputs' CSV delimiter: ',', ';', 'tab' or another single character. Default: detected from the header.", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("The column with the text.", valueName: "name"))
+    var textColumn: String?
+    @Option(help: ArgumentHelp("The column with the interaction id ('none': file:line is the id).", valueName: "name"))
+    var idColumn: String?
+    @Option(help: ArgumentHelp("The column with the author (required).", valueName: "name"))
+    var authorColumn: String?
+    @Option(help: ArgumentHelp("The column with the time: ISO 8601 or epoch seconds (required).", valueName: "name"))
+    var timeColumn: String?
+    @Option(help: ArgumentHelp("The column with a 1-5 star rating ('none': no rating column).", valueName: "name"))
+    var ratingColumn: String?
+    @Option(help: ArgumentHelp("The column with the interaction kind ('none': every row is a comment, or a review when rated).", valueName: "name"))
+    var kindColumn: String?
+    @Option(help: ArgumentHelp("The column with the id of the interaction a row answers ('none': no such column).", valueName: "name"))
+    var replyToColumn: String?
+    @Option(help: ArgumentHelp("The column with the author's follower count ('none': no such column).", valueName: "name"))
+    var followersColumn: String?
+    @Option(help: ArgumentHelp("The column telling whether the brand has answered (true/false, yes/no, 1/0; 'none': no such column).", valueName: "name"))
+    var answeredColumn: String?
+    @Option(help: ArgumentHelp("The column with the thread or post id ('none': no such column).", valueName: "name"))
+    var threadColumn: String?
+
+    @Option(name: .customLong("brand"), help: ArgumentHelp("One of the brand's own accounts (repeatable): no profile, no queue items; its replies mark what they answer as answered.", valueName: "account"))
+    var brandAccounts: [String] = []
+
+    @Option(help: ArgumentHelp("The reference time, ISO 8601 (e.g. 2024-05-01T12:00:00Z). Default: the current time.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("On a row that cannot be used: fail (stop, exit 65) or skip (leave it out, with a count on standard error).", valueName: "policy"))
+    var onError: String = "fail"
+
+    @OptionGroup var analyzer: AnalyzerOptions
+
+    func validate() throws {
+        guard onError == "fail" || onError == "skip" else {
+            throw ValidationError("--on-error must be fail or skip, not '\(onError)'")
+        }
+        if let now, TimeParser.parse(now) == nil {
+            throw ValidationError("--now must be an ISO 8601 time such as 2024-05-01T12:00:00Z, not '\(now)'")
+        }
+        _ = try delimiterByte()
+    }
+
+    /// The reference time: `--now`, else the current time.
+    var referenceTime: Date { now.flatMap(TimeParser.parse) ?? Date() }
+
+    func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        switch delimiter {
+        case "tab", "\\t", "\t": return 0x09
+        default:
+            guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != UInt8(ascii: "\""), byte >= 0x20 || byte == 0x09
+            else { throw ValidationError("--delimiter must be one ASCII character such as ',', ';' or 'tab', not '\(delimiter)'") }
+            return byte
+        }
+    }
+
+    func readerOptions() throws -> ReaderOptions {
+        var columns = ColumnSelection()
+        let named: [(ColumnRole, String?)] = [
+            (.text, textColumn), (.id, idColumn), (.author, authorColumn), (.time, timeColumn),
+            (.rating, ratingColumn), (.kind, kindColumn),
+        ]
+        for case (let role, let name?) in named {
+            columns[role] = name == "none" && role != .text ? .none : .named(name)
+        }
+        return ReaderOptions(delimiter: try delimiterByte(), columns: columns)
+    }
+}
+
+/// The interactions of the exports, with their analyses aligned by index.
+struct ImportedInbox {
+    var interactions: [Interaction] = []
+    var analyses: [Analysis?] = []
+    /// Rows left out under `--on-error skip`.
+    var skipped = 0
+}
+
+/// A column beyond the reader's roles, found in `Row.fields` by name.
+struct ExtraColumn {
+    let option: String
+    /// Normalized common names, most telling first.
+    let commonNames: [String]
+
+    static let replyTo = ExtraColumn(
+        option: "--reply-to-column",
+        commonNames: ["inreplyto", "replyto", "inreplytoid", "replytoid", "parentid", "parent", "inreplytostatusid", "antwoordop"])
+    static let followers = ExtraColumn(
+        option: "--followers-column",
+        commonNames: ["followers", "followercount", "followerscount", "authorfollowers", "authorfollowercount", "userfollowers", "volgers", "aantalvolgers"])
+    static let answered = ExtraColumn(
+        option: "--answered-column",
+        commonNames: ["answered", "isanswered", "replied", "hasreply", "responded", "handled", "beantwoord"])
+    static let thread = ExtraColumn(
+        option: "--thread-column",
+        commonNames: ["thread", "threadid", "conversation", "conversationid", "postid", "parentpostid", "draad"])
+}
+
+/// Reads exports into interactions: the reader's roles (text, id, author, time, rating,
+/// kind) plus reply-to, followers, answered and thread, found by name.
+enum InteractionImport {
+    /// Rows analyzed at a time: the texts of one chunk are scored on all cores, then only
+    /// the numbers the engagement rules need are kept.
+    static let chunkSize = 16_384
+
+    static func read(_ options: InteractionImportOptions, analyzer: SentimentAnalyzer) throws -> ImportedInbox {
+        let skip = options.onError == "skip"
+        var result = ImportedInbox()
+        var seen: [String: (file: String, line: Int)] = [:]
+        var pending: [Interaction] = []
+        let language = options.analyzer.forcedLanguage
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let batch = pending
+            let analyses = parallelMap(Array(batch.indices)) { index -> Analysis? in
+                let interaction = batch[index]
+                guard interaction.hasText, let text = interaction.text else { return nil }
+                var analysis = analyzer.analyze(text, language: language)
+                // Only the label and compound matter to the engagement rules.
+                analysis.sentences = []
+                analysis.contributions = []
+                return analysis
+            }
+            result.interactions.append(contentsOf: batch)
+            result.analyses.append(contentsOf: analyses)
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        let readerOptions = try options.readerOptions()
+        for path in options.files {
+            let reader: ExportReader
+            do {
+                reader = try ExportReader(path: path, options: readerOptions)
+            } catch {
+                throw try OpineError(readerError: error)
+            }
+            let columns = try ExtraColumns(options: options, reader: reader)
+            while true {
+                let next: ReadResult?
+                do { next = try reader.next() } catch { throw try OpineError(readerError: error) }
+                guard let next else { break }
+                do {
+                    switch next {
+                    case .rejected(let rejection):
+                        throw OpineError.malformedInput(path: rejection.file, line: rejection.line, reason: rejection.reason)
+                    case .row(let row):
+                        let interaction = try makeInteraction(row, columns: columns, reader: reader)
+                        if let earlier = seen.updateValue((row.file, row.line), forKey: interaction.id) {
+                            seen[interaction.id] = earlier
+                            throw OpineError.malformedInput(
+                                path: row.file, line: row.line,
+                                reason: "id '\(interaction.id)' is already used at \(earlier.file):\(earlier.line)")
+                        }
+                        pending.append(interaction)
+                        if pending.count >= chunkSize { flush() }
+                    }
+                } catch let error as OpineError {
+                    guard skip, case .malformedInput = error else { throw error }
+                    result.skipped += 1
+                }
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The interaction of one row, or an error naming file, line and field.
+    static func makeInteraction(_ row: Row, columns: ExtraColumns, reader: ExportReader) throws -> Interaction {
+        func fail(_ reason: String) -> OpineError { .malformedInput(path: row.file, line: row.line, reason: reason) }
+        func blank(_ value: String?) -> String? {
+            guard let value else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+
+        guard let timeColumn = reader.roles[.time] else {
+            throw fail("no time column: name it with --time-column (ISO 8601 or epoch seconds)")
+        }
+        guard let timeText = blank(row.time) else { throw fail("field '\(timeColumn)' is empty: every interaction needs a time") }
+        guard let time = TimeParser.parse(timeText) else {
+            throw fail("field '\(timeColumn)' has '\(timeText)', not an ISO 8601 time or epoch seconds")
+        }
+        guard let author = blank(row.author) else {
+            throw fail(reader.roles[.author].map { "field '\($0)' is empty: every interaction needs an author" }
+                ?? "no author column: name it with --author-column")
+        }
+        let id = blank(row.id) ?? "\(row.file):\(row.line)"
+
+        var rating: Rating?
+        if let stars = row.rating {
+            rating = try? Rating(stars: Int(stars.rounded()))
+        }
+        let kind: InteractionKind
+        if let name = blank(row.kind) {
+            guard let parsed = InteractionKind(parsing: name) else {
+                throw fail(
+                    "field '\(reader.roles[.kind] ?? "kind")' has '\(name)', not an interaction kind "
+                        + "(follow, unfollow, like, share, comment, reply, mention, direct_message, review, user_post)")
+            }
+            kind = parsed
+        } else {
+            kind = rating == nil ? .comment : .review
+        }
+
+        let inReplyTo = blank(columns.value(.replyTo, in: row))
+        let thread = blank(columns.value(.thread, in: row))
+        var followers: Int?
+        if let text = blank(columns.value(.followers, in: row)) {
+            guard let count = parseCount(text) else {
+                throw fail("field '\(columns.name(.followers) ?? "followers")' has '\(text)', not a follower count")
+            }
+            followers = count
+        }
+        var answered = false
+        if let text = blank(columns.value(.answered, in: row)) {
+            guard let flag = parseFlag(text) else {
+                throw fail("field '\(columns.name(.answered) ?? "answered")' has '\(text)', not true/false, yes/no or 1/0")
+            }
+            answered = flag
+        }
+        do {
+            return try Interaction(
+                id: id, author: author, kind: kind, time: time, text: row.text.isEmpty ? nil : row.text,
+                rating: kind.carriesText ? rating : nil, inReplyTo: inReplyTo, thread: thread, authorFollowers: followers,
+                isAnswered: answered)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    static func parseCount(_ text: String) -> Int? {
+        if let value = Int(text), value >= 0 { return value }
+        if let value = Double(text), value >= 0, value.isFinite, value == value.rounded() { return Int(value) }
+        return nil
+    }
+
+    static func parseFlag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "y", "1", "ja", "j", "answered", "replied": return true
+        case "false", "no", "n", "0", "nee", "": return false
+        default: return nil
+        }
+    }
+}
+
+/// Where the reply-to, followers, answered and thread columns are in one input.
+struct ExtraColumns {
+    enum Which: CaseIterable { case replyTo, followers, answered, thread }
+
+    private var names: [Which: String] = [:]
+    /// The position of each column in CSV rows (JSON rows are searched by name).
+    private var positions: [Which: Int] = [:]
+
+    init(options: InteractionImportOptions, reader: ExportReader) throws {
+        let columns = reader.columns
+        let normalized = columns.map(ColumnRole.normalized)
+        var taken = Set(reader.roles.values)
+        let isCSV: Bool
+        if case .csv = reader.format { isCSV = true } else { isCSV = false }
+        for which in Which.allCases {
+            let (column, chosen): (ExtraColumn, String?)
+            switch which {
+            case .replyTo: (column, chosen) = (.replyTo, options.replyToColumn)
+            case .followers: (column, chosen) = (.followers, options.followersColumn)
+            case .answered: (column, chosen) = (.answered, options.answeredColumn)
+            case .thread: (column, chosen) = (.thread, options.threadColumn)
+            }
+            if chosen == "none" { continue }
+            if let chosen {
+                if let index = columns.firstIndex(of: chosen) ?? normalized.firstIndex(of: ColumnRole.normalized(chosen)) {
+                    names[which] = columns[index]
+                } else if isCSV {
+                    throw ValidationError("\(column.option) '\(chosen)' is not a column of \(reader.file) (columns: \(columns.map { "'\($0)'" }.joined(separator: ", ")))")
+                } else {
+                    names[which] = chosen
+                }
+            } else if let index = column.commonNames.lazy.compactMap({ name in
+                normalized.indices.first { normalized[$0] == name && !taken.contains(columns[$0]) }
+            }).first {
+                names[which] = columns[index]
+            }
+            if let name = names[which] {
+                taken.insert(name)
+                if isCSV, let index = columns.firstIndex(of: name) { positions[which] = index }
+            }
+        }
+    }
+
+    func name(_ which: Which) -> String? { names[which] }
+
+    func value(_ which: Which, in row: Row) -> String? {
+        guard let name = names[which] else { return nil }
+        if let index = positions[which], index < row.fields.count, row.fields[index].name == name {
+            return row.fields[index].value.text
+        }
+        return row.fields.first { $0.name == name }?.value.text
+    }
+}
+
+extension OpineError {
+    /// The command's error for a reader's error (usage errors become exit 64).
+    init(readerError: any Error) throws {
+        guard let error = readerError as? BatchError else { throw readerError }
+        switch error {
+        case .unreadableInput(let path, let reason): self = .unreadableInput(path: path, reason: reason)
+        case .malformedInput(let path, let line, let reason): self = .malformedInput(path: path, line: line, reason: reason)
+        default: throw ValidationError("\(error)")
+        }
+    }
+}
+
+/// Times as exports write them: ISO 8601 (`2024-05-01T12:00:00Z`, with fractions, an
+/// offset such as `+02:00`, a space for the `T`, or a date alone; no zone is UTC) and
+/// epoch seconds (13 digits or more: milliseconds).
+enum TimeParser {
+    static func parse(_ text: String) -> Date? {
+        var utf8 = Array(text.utf8)
+        while let last = utf8.last, last == 0x20 { utf8.removeLast() }
+        guard !utf8.isEmpty else { return nil }
+        if utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
+            utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "-") }), let value = Double(text)
+        {
+            let digits = utf8.prefix { $0 != UInt8(ascii: ".") }.filter { $0 != UInt8(ascii: "-") }.count
+            // A date alone such as 20240501 is not epoch seconds: require 9 or more digits.
+            guard digits >= 9 else { return nil }
+            return Date(timeIntervalSince1970: digits >= 13 ? value / 1000 : value)
+        }
+        return parseISO(utf8)
+    }
+
+    private static func parseISO(_ bytes: [UInt8]) -> Date? {
+        var position = 0
+        func number(_ count: Int) -> Int? {
+            guard position + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[position..<(position + count)] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            position += count
+            return value
+        }
+        func take(_ character: Character) -> Bool {
+            guard position < bytes.count, bytes[position] == character.asciiValue! else { return false }
+            position += 1
+            return true
+        }
+        guard let year = number(4), take("-"), let month = number(2), take("-"), let day = number(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var seconds = 0.0
+        if position < bytes.count {
+            guard take("T") || take("t") || take(" ") else { return nil }
+            guard let hour = number(2), take(":"), let minute = number(2), hour < 24, minute < 60 else { return nil }
+            seconds = Double(hour * 3600 + minute * 60)
+            if take(":") {
+                guard let second = number(2), second < 61 else { return nil }
+                seconds += Double(second)
+                if take(".") || take(",") {
+                    var scale = 0.1
+                    let start = position
+                    while position < bytes.count, bytes[position] >= 0x30 && bytes[position] <= 0x39 {
+                        seconds += Double(bytes[position] - 0x30) * scale
+                        scale /= 10
+                        position += 1
+                    }
+                    guard position > start else { return nil }
+                }
+            }
+            if take("Z") || take("z") {
+            } else if position < bytes.count {
+                let sign: Double
+                if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
+                guard let hours = number(2) else { return nil }
+                _ = take(":")
+                let minutes = position < bytes.count ? number(2) : 0
+                guard let minutes, hours < 24, minutes < 60 else { return nil }
+                seconds -= sign * Double(hours * 3600 + minutes * 60)
+            }
+        }
+        guard position == bytes.count else { return nil }
+        return Date(timeIntervalSince1970: Double(daysFromCivil(year, month, day)) * 86_400 + seconds)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// Shared output helpers of `opine queue` and `opine authors`.
+enum EngagementOutput {
+    /// JSON with ISO 8601 times and sorted keys, one compact object per line.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    /// `value` encoded as a JSON object with `extra` keys added, as one line.
+    static func line(_ value: some Encodable, adding extra: [String: Any]) throws -> String {
+        var object = try JSONSerialization.jsonObject(with: try encoder.encode(value)) as? [String: Any] ?? [:]
+        object.merge(extra) { _, new in new }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The text shortened to `limit` characters on one line.
+    static func excerpt(_ text: String?, limit: Int = 48) -> String {
+        guard let text else { return "" }
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// "40 min", "5 h 20 min", "2 d 3 h", "now", "-20 min" (overdue).
+    static func span(_ timeLeft: TimeInterval) -> String {
+        let minutes = Int((abs(timeLeft) / 60).rounded(.down))
+        let text: String
+        if minutes < 1 { return "now" }
+        if minutes < 60 {
+            text = "\(minutes) min"
+        } else if minutes < 24 * 60 {
+            text = minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
+        } else {
+            let hours = minutes / 60
+            text = hours % 24 == 0 ? "\(hours / 24) d" : "\(hours / 24) d \(hours % 24) h"
+        }
+        return timeLeft < 0 ? "overdue \(text)" : text
+    }
+
+    static func iso(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
