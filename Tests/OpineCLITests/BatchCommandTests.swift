@@ -4,11 +4,7 @@ import Testing
 /// End-to-end checks of `opine batch` on the built binary: a messy export, exit codes,
 /// streaming through pipes, and no half-written output after Ctrl-C.
 final class BatchCommandTests {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias Result = OpineRunner.Result
 
     let directory: URL
 
@@ -37,30 +33,11 @@ final class BatchCommandTests {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     }
 
-    func binary() throws -> URL {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()].map { $0.appendingPathComponent("opine") }
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "no opine binary in \(candidates)")
-    }
+    func binary() throws -> URL { try OpineRunner.binary() }
 
     /// Runs `opine batch` with `arguments`, feeding `input` on standard input.
     func batch(_ arguments: [String], input: String = "") throws -> Result {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = ["batch"] + arguments
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let error = PipeDrain(stderr.fileHandleForReading)
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), error: error.text())
+        try OpineRunner.run(["batch"] + arguments, input: input)
     }
 
     func jsonLines(_ text: String) throws -> [[String: Any]] {
@@ -231,19 +208,3 @@ final class BatchCommandTests {
 }
 
 /// Reads a pipe to its end on another thread, so a process that fills it cannot block.
-private final class PipeDrain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }.start()
-    }
-
-    func text() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

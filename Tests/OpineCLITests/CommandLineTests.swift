@@ -4,38 +4,13 @@ import Testing
 /// End-to-end checks of the built `opine` binary: output shapes, streaming order, and
 /// exit codes that scripts rely on.
 struct CommandLineTests {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias Result = OpineRunner.Result
 
-    /// Runs the `opine` built next to the test bundle.
     func opine(_ arguments: [String], input: String? = nil) throws -> Result {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("opine") }
-        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "no opine binary in \(candidates)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), error: String(decoding: error, as: UTF8.self))
+        try OpineRunner.run(arguments, input: input ?? "")
     }
 
-    func jsonLines(_ text: String) throws -> [[String: Any]] {
-        try text.split(separator: "\n").map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        }
-    }
+    func jsonLines(_ text: String) throws -> [[String: Any]] { try OpineRunner.jsonLines(text) }
 
     @Test func tokensJSONHasTheDocumentedFields() throws {
         let result = try opine(["tokens", "--json", "Top!!! 👍🏽"])
@@ -108,9 +83,7 @@ struct CommandLineTests {
         // The layout scripts/install.sh makes: PREFIX/bin/opine, PREFIX/share/opine/Lexicons.
         let fileManager = FileManager.default
         let prefix = fileManager.temporaryDirectory.appendingPathComponent("opine-prefix-\(UUID().uuidString)")
-        let built = try #require(
-            [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()].map { $0.appendingPathComponent("opine") }
-                .first { fileManager.isExecutableFile(atPath: $0.path) })
+        let built = try OpineRunner.binary()
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try fileManager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: prefix.appendingPathComponent("share/opine"), withIntermediateDirectories: true)

@@ -4,11 +4,7 @@ import Testing
 /// End-to-end checks of `opine queue` and `opine authors` on the built binary, on a
 /// hand-made inbox whose right order follows from the engagement rules.
 final class QueueCommandTests {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias Result = OpineRunner.Result
 
     let directory: URL
 
@@ -27,25 +23,8 @@ final class QueueCommandTests {
         return url.path
     }
 
-    /// Runs the `opine` built next to the test bundle (the CommandLineTests pattern).
     func opine(_ arguments: [String], input: String? = nil) throws -> Result {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("opine") }
-        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "no opine binary in \(candidates)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), error: String(decoding: error, as: UTF8.self))
+        try OpineRunner.run(arguments, input: input ?? "")
     }
 
     func jsonLines(_ text: String) throws -> [[String: Any]] {
