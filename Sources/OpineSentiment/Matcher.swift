@@ -248,6 +248,12 @@ struct Matcher {
                 }
             case .url, .email, .mention:
                 continue
+            case .word where token.flags.contains(.hyphenated) && lexicon.info(token.form) == nil:
+                // An unknown hyphenated word is read part by part: `food-awesome`,
+                // `excellent-the` (a dash without spaces), `super-slecht`.
+                for part in token.parts {
+                    units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
+                }
             default:
                 let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
                 var form = token.form

@@ -104,6 +104,12 @@ struct SentimentAnalyzerTests {
         #expect(nl("kutservice topkwaliteit").contributions.map(\.match) == [.compound])
     }
 
+    @Test func anUnknownHyphenatedWordIsReadPartByPart() {
+        // `food-great` is no entry; its part `great` is (and `klanten-service` stays whole).
+        #expect(en("food-great").contributions.map(\.entry) == ["great"])
+        #expect(en("food-great").compound > 0)
+    }
+
     @Test func elongatedWordsFindTheirEntry() {
         let analysis = en("greeeeat")
         #expect(analysis.contributions.first?.entry == "great")
