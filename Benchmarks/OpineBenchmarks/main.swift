@@ -23,22 +23,16 @@ struct Corpus {
     var bytes = 0
 }
 
+/// The texts of labelled corpora (read as `opine eval` reads them), with the stemmer
+/// language their folder names.
 func loadCorpus(_ paths: [String]) throws -> Corpus {
     var corpus = Corpus()
     for path in paths {
-        let content = try String(contentsOfFile: path, encoding: .utf8)
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false),
-            let textColumn = header.firstIndex(of: "text")
-        else { continue }
-        lines.removeFirst()
         let algorithm = path.contains("/nl/") ? "dutch" : "english"
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard textColumn < fields.count else { continue }
-            corpus.texts.append(String(fields[textColumn]))
+        for item in try LabelledCorpus(contentsOf: URL(fileURLWithPath: path)).items {
+            corpus.texts.append(item.text)
             corpus.algorithms.append(algorithm)
-            corpus.bytes += fields[textColumn].utf8.count
+            corpus.bytes += item.text.utf8.count
         }
     }
     return corpus

@@ -64,11 +64,6 @@ public struct Lexicon: Sendable {
     /// The stemmer for this language.
     let stemmer: Stemmer
 
-    /// The number of sentiment entries (words, emoji, emoticons and phrases).
-    public var count: Int {
-        words.values.reduce(0) { $0 + ($1.valence == nil ? 0 : 1) + $1.phrases.filter { $0.valence != nil }.count }
-    }
-
     /// Creates a lexicon from files, later files overriding earlier ones.
     public init(language: Language, files: [LexiconFile]) throws {
         self.language = language
@@ -116,8 +111,6 @@ public struct Lexicon: Sendable {
         return stems[stemmed]
     }
 
-    /// The phrases that start with a form, longest first.
-    func phrases(startingWith form: String) -> [Phrase] { words[form]?.phrases ?? [] }
 
     /// The normalized forms of a lexicon term, as the tokenizer would give them. A plain
     /// word (letters, apostrophes, inner hyphens: most entries) is normalized directly,

@@ -73,6 +73,7 @@ struct SentenceScorer {
     // MARK: Term rules
 
     private mutating func scoreTerms() {
+        let irrealis = irrealisTriggers()
         let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
         for index in slots.indices {
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
@@ -106,7 +107,7 @@ struct SentenceScorer {
             }
             // An emoji or emoticon shows how the writer feels now, whatever the grammar:
             // negation and irrealis leave it alone (`Nope :-)`).
-            if !isSymbol, let (trigger, factor) = irrealis(for: index) {
+            if !isSymbol, let (trigger, factor) = irrealis[index] {
                 apply(.irrealis, trigger, score * factor)
             }
             contributions.append(
@@ -168,27 +169,52 @@ struct SentenceScorer {
         return nil
     }
 
-    /// The irrealis trigger before the term in its clause, with its factor.
-    private func irrealis(for index: Int) -> (String, Double)? {
-        var position = index - 1
-        while position >= 0, clauses[position] == clauses[index] {
-            if case .modifier(let modifier) = slots[position].role, modifier.role == .irrealis {
-                if !Self.modalsNeedingPerfect.contains(slots[position].form) { return (modifier.term, modifier.value) }
-                let perfect = slots[(position + 1)...].prefix(while: { $0.range.lowerBound < slots[index].range.upperBound })
-                    .contains { Self.perfectMarkers.contains($0.form) }
-                if perfect || language == .dutch && slotsAfterInClause(index).contains(where: { Self.perfectMarkers.contains($0.form) }) {
-                    return (modifier.term, modifier.value)
+    /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
+    /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a
+    /// perfect construction: with a perfect marker after it, up to the slot (English) or
+    /// anywhere in the clause (Dutch, verb-final: `het had leuk kunnen zijn`).
+    ///
+    /// One forward pass, so a long clause costs linear time.
+    private func irrealisTriggers() -> [(term: String, value: Double)?] {
+        typealias Trigger = (position: Int, term: String, value: Double)
+        var triggers = [(term: String, value: Double)?](repeating: nil, count: slots.count)
+        var lastPerfect: [Int: Int] = [:]
+        if language == .dutch {
+            for index in slots.indices where Self.perfectMarkers.contains(slots[index].form) { lastPerfect[clauses[index]] = index }
+        }
+        var clause = -1
+        var nearest: Trigger?
+        var pendingModals: [Trigger] = []
+        func promote(_ modal: Trigger) {
+            if nearest.map({ $0.position < modal.position }) ?? true { nearest = modal }
+        }
+        for index in slots.indices {
+            if clauses[index] != clause {
+                clause = clauses[index]
+                nearest = nil
+                pendingModals = []
+            }
+            if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
+                promote(modal)
+                pendingModals = []
+            }
+            var covering = nearest
+            if let perfect = lastPerfect[clause], let modal = pendingModals.last(where: { $0.position < perfect }),
+                covering.map({ $0.position < modal.position }) ?? true
+            {
+                covering = modal
+            }
+            triggers[index] = covering.map { ($0.term, $0.value) }
+            if case .modifier(let modifier) = slots[index].role, modifier.role == .irrealis {
+                let trigger = (index, modifier.term, modifier.value)
+                if Self.modalsNeedingPerfect.contains(slots[index].form) {
+                    pendingModals.append(trigger)
+                } else {
+                    nearest = trigger
                 }
             }
-            position -= 1
         }
-        return nil
-    }
-
-    private func slotsAfterInClause(_ index: Int) -> ArraySlice<Slot> {
-        var end = index + 1
-        while end < slots.count, clauses[end] == clauses[index] { end += 1 }
-        return slots[(index + 1)..<end]
+        return triggers
     }
 
     // MARK: Sentence rules
@@ -199,11 +225,12 @@ struct SentenceScorer {
         for (index, slot) in slots.enumerated() where { if case .sentiment = slot.role { true } else { false } }() {
             slotOfContribution.append(index)
         }
-        for (number, _) in text.sentences.enumerated() {
-            let sentenceSlots = slots.indices.filter { slots[$0].sentence == number }
-            guard let last = sentenceSlots.last else { continue }
-            let members = contributions.indices.filter { contributions[$0].sentence == number }
-            guard !members.isEmpty else { continue }
+        // One pass to group slots and contributions by sentence, so a text of many
+        // sentences costs no more per sentence than a short one.
+        let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })
+        let contributionsBySentence = Dictionary(grouping: contributions.indices, by: { contributions[$0].sentence })
+        for (number, members) in contributionsBySentence.sorted(by: { $0.key < $1.key }) {
+            guard let sentenceSlots = slotsBySentence[number], let last = sentenceSlots.last else { continue }
             // Contrast: the last `but` of the sentence splits it.
             if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
                 case .modifier(let modifier) = slots[contrast].role

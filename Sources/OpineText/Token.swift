@@ -85,7 +85,4 @@ public struct Token: Sendable, Hashable {
         self.sentence = sentence
         self.parts = parts
     }
-
-    /// Whether the token is a word or the text of a hashtag: the tokens that carry words.
-    public var isWordLike: Bool { kind == .word || kind == .hashtag }
 }

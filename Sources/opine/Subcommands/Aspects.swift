@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpineAspects
+import OpineBatch
 import OpineSentiment
 import OpineText
 
@@ -84,29 +85,29 @@ extension Opine.Aspects {
         static let configuration = CommandConfiguration(
             abstract: "Rank categories and terms by volume and net sentiment over many texts.",
             discussion: """
-                Reads texts, one per line, or a .tsv/.csv file with a header naming the text column \
-                (--column, default 'text'); '-' reads lines from standard input. Prints one line per \
+                Reads texts, one per line, or an export (.csv, .tsv, .jsonl, .json, optionally .gz) \
+                whose text column is found by its name as in 'opine batch' or given with --text-column; \
+                '-' reads lines from standard input. Prints one line per \
                 category, e.g.
                   DELIVERY: 412 mentions, 71% negative, 20% positive, top terms: bezorging, pakket, levertijd
                 then the most mentioned terms. A mention is one opinion: one target (or, without one, \
-                one sentence) and one category. This reader is deliberately minimal (no JSON Lines, no \
-                gzip); `opine batch` reads exports in full.
+                one sentence) and one category.
 
                 Examples:
                   opine aspects reviews.txt
                   opine aspects --rank negative --top 5 export.csv
-                  opine aspects --json --column body export.tsv
+                  opine aspects --json --text-column body export.tsv
                 """
         )
 
-        @Argument(help: "Files of texts (.txt one per line; .tsv/.csv with a header), or '-' for standard input.")
+        @Argument(help: "Files of texts (one per line) or exports (.csv, .tsv, .jsonl, .json, .gz), or '-' for lines on standard input.")
         var files: [String]
 
         @OptionGroup var options: AnalyzerOptions
         @OptionGroup var aspects: AspectOptions
 
-        @Option(help: "The text column of .tsv/.csv files.")
-        var column = "text"
+        @Option(help: "The text column of exports. Default: found by its name (text, message, comment, review, bericht, ...).")
+        var textColumn: String?
 
         @Option(help: "Order of categories and terms: volume, negative (most negative net sentiment first) or positive.")
         var rank: AspectRankingChoice = .volume
@@ -127,7 +128,7 @@ extension Opine.Aspects {
                 let language = options.forcedLanguage
                 var summary = AspectSummary()
                 for file in files {
-                    try AspectTextReader(path: file, column: column).forEachBatch(of: 4096) { batch in
+                    try AspectTextReader(path: file, column: textColumn).forEachBatch(of: 4096) { batch in
                         let results = parallelMap(batch) { text in extractor.opinions(in: text, analyzer: analyzer, language: language).opinions }
                         for opinions in results { summary.add(opinions) }
                     }
@@ -265,118 +266,56 @@ enum AspectRankingChoice: String, ExpressibleByArgument, CaseIterable {
 
 // MARK: Input
 
-/// A minimal reader of texts: one per line, or the text column of a .tsv/.csv file with a
-/// header (CSV: RFC 4180 quoting, including line breaks inside quotes). `opine batch`
-/// has the full export reader; this one serves `opine aspects` until it can be shared.
+/// The texts `opine aspects` ranks: lines of a plain text file or of standard input, or
+/// the text column of an export read with `opine batch`'s ``ExportReader`` (CSV, TSV,
+/// JSON Lines, JSON, gzip).
 struct AspectTextReader {
     let path: String
-    let column: String
+    /// The text column of an export; nil: found by its common names.
+    let column: String?
+
+    /// Whether the path names an export rather than a file of lines.
+    private var isExport: Bool {
+        let lower = path.lowercased().replacingOccurrences(of: ".gz", with: "")
+        return path != "-" && [".csv", ".tsv", ".jsonl", ".json"].contains { lower.hasSuffix($0) }
+    }
 
     func forEachBatch(of size: Int, _ body: ([String]) throws -> Void) throws {
-        let lower = path.lowercased()
-        if path != "-" && (lower.hasSuffix(".tsv") || lower.hasSuffix(".csv")) {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw OpineError.unreadableInput(path: path, reason: error.localizedDescription)
-            }
-            let rows = Self.rows(String(decoding: data, as: UTF8.self), delimiter: lower.hasSuffix(".csv") ? "," : "\t")
-            guard let header = rows.first else { return }
-            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let index = names.firstIndex(of: column.lowercased()) else {
-                throw OpineError.malformedInput(path: path, line: 1, reason: "no '\(column)' column in header \(names)")
-            }
-            var batch: [String] = []
-            for row in rows.dropFirst() {
-                if row.fields.count == 1 && row.fields[0].isEmpty { continue }
-                guard index < row.fields.count else {
-                    throw OpineError.malformedInput(path: path, line: row.line, reason: "expected \(names.count) fields, found \(row.fields.count)")
-                }
-                batch.append(row.fields[index])
-                if batch.count >= size {
-                    try body(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { try body(batch) }
-            return
-        }
-        let descriptor: Int32
-        if path == "-" {
-            descriptor = FileHandle.standardInput.fileDescriptor
-        } else {
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw OpineError.unreadableInput(path: path, reason: String(cString: strerror(errno))) }
-        }
-        defer { if path != "-" { close(descriptor) } }
-        var reader = LineReader(fileDescriptor: descriptor)
         var batch: [String] = []
-        while let line = try reader.nextLine() {
-            batch.append(line)
+        func add(_ text: String) throws {
+            batch.append(text)
             if batch.count >= size {
                 try body(batch)
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        if !batch.isEmpty { try body(batch) }
-    }
-
-    struct Row {
-        var fields: [String]
-        var line: Int
-    }
-
-    /// Splits delimited text into rows; quotes are honoured for CSV only.
-    static func rows(_ text: String, delimiter: Character) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowLine = 1
-        var atFieldStart = true
-        var characters = text[...]
-        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
-        var iterator = characters.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+        if isExport {
+            var columns = ColumnSelection()
+            if let column { columns[.text] = .named(column) }
+            do {
+                let reader = try ExportReader(path: path, options: ReaderOptions(columns: columns))
+                while let next = try reader.next() {
+                    switch next {
+                    case .row(let row): try add(row.text)
+                    case .rejected(let rejection): throw rejection.error
+                    }
                 }
-                continue
+            } catch let error as BatchError {
+                throw try OpineError(readerError: error)
             }
-            switch character {
-            case "\"" where delimiter == "," && atFieldStart:
-                inQuotes = true
-                atFieldStart = false
-            case delimiter:
-                fields.append(field)
-                field = ""
-                atFieldStart = true
-            case "\n", "\r\n":
-                fields.append(field)
-                rows.append(Row(fields: fields, line: rowLine))
-                fields = []
-                field = ""
-                atFieldStart = true
-                line += 1
-                rowLine = line
-            default:
-                field.append(character)
-                atFieldStart = false
+        } else {
+            let descriptor: Int32
+            if path == "-" {
+                descriptor = FileHandle.standardInput.fileDescriptor
+            } else {
+                descriptor = open(path, O_RDONLY)
+                guard descriptor >= 0 else { throw OpineError.unreadableInput(path: path, reason: String(cString: strerror(errno))) }
             }
+            defer { if path != "-" { close(descriptor) } }
+            var reader = LineReader(fileDescriptor: descriptor)
+            while let line = try reader.nextLine() { try add(line) }
         }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            rows.append(Row(fields: fields, line: rowLine))
-        }
-        return rows
+        if !batch.isEmpty { try body(batch) }
     }
 }
 
