@@ -14,21 +14,7 @@ struct InteractionImportOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Exports to read (.csv, .tsv, .jsonl, .json, optionally .gz); '-' for standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The inputs' CSV delimiter: ',', ';', 'tab' or another single character. Default: detected from the header.", valueName: "char"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("The column with the text.", valueName: "name"))
-    var textColumn: String?
-    @Option(help: ArgumentHelp("The column with the interaction id ('none': file:line is the id).", valueName: "name"))
-    var idColumn: String?
-    @Option(help: ArgumentHelp("The column with the author (required).", valueName: "name"))
-    var authorColumn: String?
-    @Option(help: ArgumentHelp("The column with the time: ISO 8601 or epoch seconds (required).", valueName: "name"))
-    var timeColumn: String?
-    @Option(help: ArgumentHelp("The column with a 1-5 star rating ('none': no rating column).", valueName: "name"))
-    var ratingColumn: String?
-    @Option(help: ArgumentHelp("The column with the interaction kind ('none': every row is a comment, or a review when rated).", valueName: "name"))
-    var kindColumn: String?
+    @OptionGroup var reading: ExportReadingOptions
     @Option(help: ArgumentHelp("The column with the id of the interaction a row answers ('none': no such column).", valueName: "name"))
     var replyToColumn: String?
     @Option(help: ArgumentHelp("The column with the author's follower count ('none': no such column).", valueName: "name"))
@@ -56,34 +42,10 @@ struct InteractionImportOptions: ParsableArguments {
         if let now, TimeParser.parse(now) == nil {
             throw ValidationError("--now must be an ISO 8601 time such as 2024-05-01T12:00:00Z, not '\(now)'")
         }
-        _ = try delimiterByte()
     }
 
     /// The reference time: `--now`, else the current time.
     var referenceTime: Date { now.flatMap(TimeParser.parse) ?? Date() }
-
-    func delimiterByte() throws -> UInt8? {
-        guard let delimiter else { return nil }
-        switch delimiter {
-        case "tab", "\\t", "\t": return 0x09
-        default:
-            guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != UInt8(ascii: "\""), byte >= 0x20 || byte == 0x09
-            else { throw ValidationError("--delimiter must be one ASCII character such as ',', ';' or 'tab', not '\(delimiter)'") }
-            return byte
-        }
-    }
-
-    func readerOptions() throws -> ReaderOptions {
-        var columns = ColumnSelection()
-        let named: [(ColumnRole, String?)] = [
-            (.text, textColumn), (.id, idColumn), (.author, authorColumn), (.time, timeColumn),
-            (.rating, ratingColumn), (.kind, kindColumn),
-        ]
-        for case (let role, let name?) in named {
-            columns[role] = name == "none" && role != .text ? .none : .named(name)
-        }
-        return ReaderOptions(delimiter: try delimiterByte(), columns: columns)
-    }
 }
 
 /// The interactions of the exports, with their analyses aligned by index.
@@ -145,7 +107,7 @@ enum InteractionImport {
             pending.removeAll(keepingCapacity: true)
         }
 
-        let readerOptions = try options.readerOptions()
+        let readerOptions = try options.reading.readerOptions()
         for path in options.files {
             let reader: ExportReader
             do {

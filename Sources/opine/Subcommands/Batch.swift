@@ -62,21 +62,7 @@ extension Opine {
         @Option(help: ArgumentHelp("Output format: csv, tsv, jsonl or json. Default: from -o's extension, else jsonl.", valueName: "format"))
         var format: String?
 
-        @Option(help: ArgumentHelp("The inputs' CSV delimiter: ',', ';', 'tab' or another single character. Default: detected from the header.", valueName: "char"))
-        var delimiter: String?
-
-        @Option(help: ArgumentHelp("The column with the text to score.", valueName: "name"))
-        var textColumn: String?
-        @Option(help: ArgumentHelp("The column with a row id ('none': no id column).", valueName: "name"))
-        var idColumn: String?
-        @Option(help: ArgumentHelp("The column with the author ('none': no author column).", valueName: "name"))
-        var authorColumn: String?
-        @Option(help: ArgumentHelp("The column with the time ('none': no time column).", valueName: "name"))
-        var timeColumn: String?
-        @Option(help: ArgumentHelp("The column with a 1-5 star rating ('none': no rating column).", valueName: "name"))
-        var ratingColumn: String?
-        @Option(help: ArgumentHelp("The column with the interaction kind ('none': no kind column).", valueName: "name"))
-        var kindColumn: String?
+        @OptionGroup var reading: ExportReadingOptions
 
         @Option(help: ArgumentHelp("Write rows that cannot be used here (file, line, reason, raw row); format from the extension.", valueName: "file"))
         var rejects: String?
@@ -102,7 +88,6 @@ extension Opine {
             if BatchOptions.ErrorPolicy(rawValue: onError) == nil {
                 throw ValidationError("--on-error must be fail or skip, not '\(onError)'")
             }
-            _ = try delimiterByte()
         }
 
         func run() throws {
@@ -133,31 +118,12 @@ extension Opine {
         }
 
         private func batchOptions() throws -> BatchOptions {
-            var columns = ColumnSelection()
-            let named: [(ColumnRole, String?)] = [
-                (.text, textColumn), (.id, idColumn), (.author, authorColumn), (.time, timeColumn),
-                (.rating, ratingColumn), (.kind, kindColumn),
-            ]
-            for case (let role, let name?) in named {
-                columns[role] = name == "none" && role != .text ? .none : .named(name)
-            }
             return BatchOptions(
                 inputs: files, output: output, format: format.flatMap(OutputFormat.init(rawValue:)), rejects: rejects,
                 onError: BatchOptions.ErrorPolicy(rawValue: onError) ?? .fail,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                reading: ReaderOptions(delimiter: try delimiterByte(), columns: columns),
+                reading: try reading.readerOptions(),
                 language: options.forcedLanguage, fieldPrefix: fieldPrefix)
-        }
-
-        private func delimiterByte() throws -> UInt8? {
-            guard let delimiter else { return nil }
-            switch delimiter {
-            case "tab", "\\t", "\t": return 0x09
-            default:
-                guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != UInt8(ascii: "\""), byte >= 0x20 || byte == 0x09
-                else { throw ValidationError("--delimiter must be one ASCII character such as ',', ';' or 'tab', not '\(delimiter)'") }
-                return byte
-            }
         }
 
         static func printError(_ text: String, terminator: String = "\n") {

@@ -14,8 +14,9 @@ extension Opine {
                 Columns are found by their common names (kind/type, in_reply_to/parent_id, \
                 followers/follower_count, answered/replied, thread/conversation_id, ...) or named \
                 with the --...-column options ('none' ignores one). Without a kind column a row is a \
-                comment, or a review when it has a rating. Times are ISO 8601 (no zone means UTC) \
-                or epoch seconds.
+                comment, or a review when it has a rating. Every interaction needs an author and a \
+                time; without an id column its id is file:line. Times are ISO 8601 (no zone means \
+                UTC) or epoch seconds.
 
                 Priority is the sum of: negativity (30 x how negative the text or rating is), \
                 complaint (15 if a detractor), kind (review and direct message 20, comment and \
