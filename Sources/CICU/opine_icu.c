@@ -8,7 +8,6 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
-#include <unicode/uversion.h>
 
 /// One thread's break iterators and the UTexts they run over.
 typedef struct {
@@ -146,19 +145,9 @@ int32_t opine_char_properties(int32_t c) {
     if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) properties |= OPINE_CHAR_EXTENDED_PICTOGRAPHIC;
     if (u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR)) properties |= OPINE_CHAR_REGIONAL_INDICATOR;
     if (u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER)) properties |= OPINE_CHAR_EMOJI_MODIFIER;
-    if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) properties |= OPINE_CHAR_EMOJI_PRESENTATION;
-    if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) properties |= OPINE_CHAR_ALPHABETIC;
     if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) properties |= OPINE_CHAR_UPPERCASE;
     if (u_hasBinaryProperty(c, UCHAR_LOWERCASE)) properties |= OPINE_CHAR_LOWERCASE;
     if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) properties |= OPINE_CHAR_WHITE_SPACE;
     if (u_ispunct(c)) properties |= OPINE_CHAR_PUNCTUATION;
     return properties;
-}
-
-const char *opine_icu_version(void) {
-    static char version[U_MAX_VERSION_STRING_LENGTH];
-    UVersionInfo info;
-    u_getVersion(info);
-    u_versionToString(info, version);
-    return version;
 }

@@ -158,12 +158,10 @@ struct CharacterProperties: OptionSet {
     static let extendedPictographic = CharacterProperties(rawValue: Int32(OPINE_CHAR_EXTENDED_PICTOGRAPHIC))
     static let regionalIndicator = CharacterProperties(rawValue: Int32(OPINE_CHAR_REGIONAL_INDICATOR))
     static let emojiModifier = CharacterProperties(rawValue: Int32(OPINE_CHAR_EMOJI_MODIFIER))
-    static let alphabetic = CharacterProperties(rawValue: Int32(OPINE_CHAR_ALPHABETIC))
     static let uppercase = CharacterProperties(rawValue: Int32(OPINE_CHAR_UPPERCASE))
     static let lowercase = CharacterProperties(rawValue: Int32(OPINE_CHAR_LOWERCASE))
     static let punctuation = CharacterProperties(rawValue: Int32(OPINE_CHAR_PUNCTUATION))
     static let whiteSpace = CharacterProperties(rawValue: Int32(OPINE_CHAR_WHITE_SPACE))
-    static let emojiPresentation = CharacterProperties(rawValue: Int32(OPINE_CHAR_EMOJI_PRESENTATION))
 
     init(rawValue: Int32) { self.rawValue = rawValue }
 

@@ -55,19 +55,14 @@ enum {
     OPINE_CHAR_EXTENDED_PICTOGRAPHIC = 1 << 0,
     OPINE_CHAR_REGIONAL_INDICATOR = 1 << 1,
     OPINE_CHAR_EMOJI_MODIFIER = 1 << 2,
-    OPINE_CHAR_ALPHABETIC = 1 << 3,
     OPINE_CHAR_UPPERCASE = 1 << 4,
     OPINE_CHAR_LOWERCASE = 1 << 5,
     OPINE_CHAR_PUNCTUATION = 1 << 6,
-    OPINE_CHAR_WHITE_SPACE = 1 << 7,
-    OPINE_CHAR_EMOJI_PRESENTATION = 1 << 8
+    OPINE_CHAR_WHITE_SPACE = 1 << 7
 };
 
 /// The OPINE_CHAR_* properties of the code point `c`.
 int32_t opine_char_properties(int32_t c);
-
-/// The ICU version string (e.g. "72.1"), for diagnostics.
-const char *opine_icu_version(void);
 
 #ifdef __cplusplus
 }
