@@ -57,6 +57,14 @@ enum OpineError: Error, CustomStringConvertible {
         }
     }
 
+    /// The error for a labelled corpus that could not be read.
+    init(_ error: CorpusError) {
+        switch error {
+        case .unreadable(let path, let reason): self = .unreadableInput(path: path, reason: reason)
+        case .malformed(let path, let line, let reason): self = .malformedInput(path: path, line: line, reason: reason)
+        }
+    }
+
     var exitCode: ExitCode {
         switch self {
         case .lexicon, .data: ExitCode(78)
@@ -69,9 +77,13 @@ enum OpineError: Error, CustomStringConvertible {
 extension ParsableCommand {
     /// Runs `body`, turning an ``OpineError`` into its message on standard error and its
     /// exit code.
+    ///
+    /// A ``CorpusError`` from reading a labelled corpus is reported the same way.
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
+        } catch let error as CorpusError {
+            try reportingErrors { throw OpineError(error) }
         } catch let error as OpineError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw error.exitCode

@@ -36,13 +36,14 @@ extension Opine {
         var text: String?
 
         @OptionGroup var options: AnalyzerOptions
+        @OptionGroup var aspects: AspectOptions
 
         @Flag(help: "Print one JSON object per text (label, compound, positive, negative, neutral, subjectivity, language, sentences, contributions).")
         var json = false
 
         func run() throws {
             try reportingErrors {
-                let scorer = try TextScorer(analyzer: options.makeAnalyzer(), extractor: Self.makeExtractor(), language: options.forcedLanguage)
+                let scorer = try TextScorer(analyzer: options.makeAnalyzer(), extractor: aspects.makeExtractor(), language: options.forcedLanguage)
                 if text == nil && Terminal.isTerminal(STDIN_FILENO) && !json {
                     var session = InteractiveSession(scorer: scorer)
                     session.run()
@@ -53,14 +54,6 @@ extension Opine {
                 } else {
                     try stream(scorer)
                 }
-            }
-        }
-
-        static func makeExtractor() throws -> OpinionExtractor {
-            do {
-                return try OpinionExtractor()
-            } catch {
-                throw OpineError.data("\(error)")
             }
         }
 

@@ -43,41 +43,11 @@ struct AspectOptions: ParsableArguments {
         do {
             return try OpinionExtractor(additionalTerms: termFiles.map { URL(fileURLWithPath: $0) }, parameters: parameters)
         } catch {
-            throw AspectCommandError.data(error)
+            throw OpineError.data("\(error)")
         }
     }
 }
 
-/// Errors of the `aspects` commands and their exit codes (sysexits.h), as `OpineError`.
-enum AspectCommandError: Error, CustomStringConvertible {
-    /// The aspect data could not be loaded (exit 78, configuration error).
-    case data(AspectDataError)
-
-    var description: String {
-        switch self {
-        case .data(let error): "error: \(error)"
-        }
-    }
-}
-
-extension ParsableCommand {
-    /// Runs `body`, turning ``OpineError``, ``AspectCommandError`` and corpus errors into a
-    /// message on standard error and the exit code.
-    func reportingAspectErrors(_ body: () throws -> Void) throws {
-        do {
-            try reportingErrors(body)
-        } catch let error as AspectCommandError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(78)
-        } catch let error as CorpusError {
-            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
-            switch error {
-            case .unreadable: throw ExitCode(66)
-            case .malformed: throw ExitCode(65)
-            }
-        }
-    }
-}
 
 extension Opine.Aspects {
     /// `opine aspects [rank] FILE...`: categories and terms ranked over many texts.
@@ -122,7 +92,7 @@ extension Opine.Aspects {
         var json = false
 
         func run() throws {
-            try reportingAspectErrors {
+            try reportingErrors {
                 let analyzer = try options.makeAnalyzer()
                 let extractor = try aspects.makeExtractor()
                 let language = options.forcedLanguage
@@ -165,7 +135,7 @@ extension Opine.Aspects {
         var json = false
 
         func run() throws {
-            try reportingAspectErrors {
+            try reportingErrors {
                 let analyzer = try options.makeAnalyzer()
                 let extractor = try aspects.makeExtractor()
                 let language = options.forcedLanguage
@@ -225,7 +195,7 @@ extension Opine.Aspects {
         var opinions = false
 
         func run() throws {
-            try reportingAspectErrors {
+            try reportingErrors {
                 var parameters = AttributionParameters()
                 for assignment in set {
                     let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)

@@ -58,15 +58,7 @@ extension Opine {
                 let language = options.forcedLanguage
                 var output = StandardOutput()
                 for path in corpora {
-                    let corpus: LabelledCorpus
-                    do {
-                        corpus = try LabelledCorpus(contentsOf: URL(fileURLWithPath: path))
-                    } catch let error as CorpusError {
-                        switch error {
-                        case .unreadable(let path, let reason): throw OpineError.unreadableInput(path: path, reason: reason)
-                        case .malformed(let path, let line, let reason): throw OpineError.malformedInput(path: path, line: line, reason: reason)
-                        }
-                    }
+                    let corpus = try LabelledCorpus(contentsOf: URL(fileURLWithPath: path))
                     let start = DispatchTime.now().uptimeNanoseconds
                     let analyses = parallelMap(corpus.items) { analyzer.analyze($0.text, language: language) }
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
