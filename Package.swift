@@ -10,10 +10,20 @@ let package = Package(
         .library(name: "OpineBatch", targets: ["OpineBatch"]),
         .library(name: "OpineEngagement", targets: ["OpineEngagement"]),
         .library(name: "OpineAspects", targets: ["OpineAspects"]),
+        .library(name: "OpineAlerts", targets: ["OpineAlerts"]),
+        .library(name: "OpineServer", targets: ["OpineServer"]),
         .executable(name: "opine", targets: ["opine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The thin C layer over ICU. Its public header uses only C standard types, so it
@@ -53,9 +63,39 @@ let package = Package(
             name: "OpineEngagement",
             dependencies: ["OpineSentiment", "OpineText"]
         ),
+        // Alert rules, the durable SQLite outbox, webhook delivery and stream watching.
+        .target(
+            name: "OpineAlerts",
+            dependencies: [
+                "OpineEngagement",
+                "OpineSentiment",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The HTTP API (`opine serve`).
+        .target(
+            name: "OpineServer",
+            dependencies: [
+                "OpineAlerts",
+                "OpineEngagement",
+                "OpineSentiment",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "opine",
             dependencies: [
+                "OpineAlerts",
+                "OpineServer",
                 "OpineText",
                 "OpineSentiment",
                 "OpineAspects",
@@ -89,6 +129,28 @@ let package = Package(
         .testTarget(
             name: "OpineEngagementTests",
             dependencies: ["OpineEngagement", "OpineSentiment"]
+        ),
+        .testTarget(
+            name: "OpineAlertsTests",
+            dependencies: [
+                "OpineAlerts",
+                "OpineEngagement",
+                "OpineSentiment",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "OpineServerTests",
+            dependencies: [
+                "OpineServer",
+                "OpineAlerts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "OpineSentimentTests",

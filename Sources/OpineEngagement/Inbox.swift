@@ -86,10 +86,16 @@ public struct Inbox: Sendable {
         try self.init(interactions, signals: signals, now: now, brandAccounts: brandAccounts, rules: rules)
     }
 
-    init(
-        _ interactions: [Interaction], signals inputSignals: [TextSignal?], now: Date, brandAccounts: Set<String>,
-        rules: EngagementRules
+    /// Reads interactions with their text signals, aligned by index (nil for interactions
+    /// without text): what a store that keeps signals instead of analyses reads back.
+    /// - Throws: as ``init(_:analyses:now:brandAccounts:rules:)``.
+    public init(
+        _ interactions: [Interaction], signals inputSignals: [TextSignal?], now: Date, brandAccounts: Set<String> = [],
+        rules: EngagementRules = .init()
     ) throws(EngagementError) {
+        guard inputSignals.count == interactions.count else {
+            throw .analysisCountMismatch(interactions: interactions.count, analyses: inputSignals.count)
+        }
         try rules.validate()
         let count = interactions.count
         var indexByID = [String: Int](minimumCapacity: count)

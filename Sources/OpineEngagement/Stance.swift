@@ -182,7 +182,8 @@ public struct EngagementRules: Sendable, Hashable, Codable {
         return .other
     }
 
-    func stance(kind: InteractionKind, rating: Rating?, signal: TextSignal?) -> StanceAssessment? {
+    /// The stance of an interaction from its text signal instead of the full analysis.
+    public func stance(kind: InteractionKind, rating: Rating?, signal: TextSignal?) -> StanceAssessment? {
         guard kind.carriesText else { return nil }
         let compound = signal?.compound
         let tone = signal.map(tone) ?? .other
@@ -214,14 +215,29 @@ public struct EngagementRules: Sendable, Hashable, Codable {
 }
 
 /// What the engagement rules need from an ``Analysis``: a few numbers instead of the
-/// whole explanation, so a large inbox stays small in memory.
-struct TextSignal: Sendable, Hashable {
-    var compound: Double
-    var label: SentimentLabel
+/// whole explanation, so a large inbox stays small in memory (and can be stored and
+/// read back without the explanation).
+///
+/// ```swift
+/// let signal = TextSignal(analyzer.analyze("Never again."))
+/// let stored = TextSignal(compound: signal.compound, label: signal.label)
+/// ```
+public struct TextSignal: Sendable, Hashable, Codable {
+    /// The text's compound score in [-1, 1].
+    public var compound: Double
+    /// The text's label.
+    public var label: SentimentLabel
 
-    init(_ analysis: Analysis) {
+    /// The signal of an analysis.
+    public init(_ analysis: Analysis) {
         compound = analysis.compound
         label = analysis.label
+    }
+
+    /// A signal from its two numbers, as stored.
+    public init(compound: Double, label: SentimentLabel) {
+        self.compound = compound
+        self.label = label
     }
 
     /// Whether the text gives an opinion: the analyzer found sentiment (any label but neutral).
