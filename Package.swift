@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The thin C layer over ICU. Its public header uses only C standard types, so it
@@ -53,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "OpineBatch",
-            dependencies: ["OpineSentiment", "OpineText", "CZlib"]
+            dependencies: ["OpineSentiment", "OpineText", "OpineAspects", "CZlib"]
         ),
         .target(
             name: "OpineAspects",
@@ -86,22 +87,28 @@ let package = Package(
                 "OpineAlerts",
                 "OpineEngagement",
                 "OpineSentiment",
+                "OpineText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
             name: "opine",
             dependencies: [
                 "OpineAlerts",
-                "OpineServer",
-                "OpineText",
-                "OpineSentiment",
                 "OpineAspects",
                 "OpineBatch",
                 "OpineEngagement",
+                "OpineSentiment",
+                "OpineServer",
+                "OpineText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -120,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OpineBatchTests",
-            dependencies: ["OpineBatch", "OpineSentiment"]
+            dependencies: ["OpineBatch", "OpineSentiment", "OpineAspects"]
         ),
         .testTarget(
             name: "OpineAspectsTests",

@@ -18,11 +18,11 @@ import Synchronization
 /// outcomes[0].alerts   // ["angry-customer/r-1042"]
 /// ```
 public actor AlertPipeline {
-    public let store: AlertStore
-    public let configuration: AlertConfiguration
+    public nonisolated let store: AlertStore
+    public nonisolated let configuration: AlertConfiguration
     public nonisolated let analyzer: SentimentAnalyzer
-    public let engagementRules: EngagementRules
-    public let weights: QueueWeights
+    public nonisolated let engagementRules: EngagementRules
+    public nonisolated let weights: QueueWeights
     public nonisolated let metrics: AlertMetrics
     /// Rung after every ingest that raised alerts.
     public nonisolated let doorbell: Doorbell

@@ -24,6 +24,11 @@ public enum InteractionJSON {
             self.message = message
         }
 
+        /// The error of a decoding failure, with the field it happened at.
+        public init(_ error: DecodingError) {
+            self = InteractionJSON.describe(error, root: "")
+        }
+
         public var description: String { field.isEmpty ? message : "\(field): \(message)" }
     }
 
@@ -122,8 +127,9 @@ public enum InteractionJSON {
                 let kinds = InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")
                 return InputError(field: field, message: "unknown kind; expected one of \(kinds)")
             }
-            if context.codingPath.isEmpty, context.underlyingError != nil, !(context.underlyingError is EngagementError) {
-                return InputError(field: "", message: "not valid JSON")
+            if context.codingPath.isEmpty, !(context.underlyingError is EngagementError) {
+                let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                return InputError(field: "", message: "not valid JSON" + (detail.map { " (\($0))" } ?? ""))
             }
             return InputError(field: field, message: context.debugDescription)
         @unknown default:
