@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import OpineAlerts
+import OpineEngagement
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// A webhook receiver on a free loopback port that records what it gets and answers
+/// with the status its script gives for each request (200 once the script runs out).
+final class ScriptedReceiver: Sendable {
+    struct Received: Sendable {
+        var alertID: String?
+        var attempt: String?
+        var signature: String?
+        var timestamp: String?
+        var body: Data
+    }
+
+    let statuses: Mutex<[HTTPResponse.Status]>
+    let received = Mutex<[Received]>([])
+
+    init(statuses: [HTTPResponse.Status]) { self.statuses = Mutex(statuses) }
+
+    /// Runs the receiver while `body` runs, passing it the receiver's URL.
+    func serving(_ body: (URL) async throws -> Void) async throws {
+        let router = Router()
+        router.post("/hook") { request, _ -> Response in
+            let data = Data(try await request.body.collect(upTo: 1 << 20).readableBytesView)
+            func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { request.headers[$0] } }
+            let entry = Received(
+                alertID: header("Idempotency-Key"), attempt: header("X-Opine-Attempt"), signature: header("X-Opine-Signature"),
+                timestamp: header("X-Opine-Timestamp"), body: data)
+            self.received.withLock { $0.append(entry) }
+            let status = self.statuses.withLock { $0.isEmpty ? .ok : $0.removeFirst() }
+            return Response(status: status)
+        }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) },
+            logger: Logger(label: "receiver") { _ in SwiftLogNoOpLogHandler() })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await body(URL(string: "http://127.0.0.1:\(port)/hook")!)
+            group.cancelAll()
+        }
+    }
+}
+
+@Suite("Delivery worker", .timeLimit(.minutes(1)))
+struct DeliveryWorkerTests {
+    func fastPolicy(_ url: URL, attempts: Int) throws -> AlertConfiguration {
+        try configuration(
+            rules: "  - { name: angry, when: detractor, to: [hook] }", url: url.absoluteString,
+            extra: """
+                delivery:
+                  max_attempts: \(attempts)
+                  initial_backoff_seconds: 0.02
+                  max_backoff_seconds: 0.05
+                  attempt_timeout_seconds: 2
+                """)
+    }
+
+    /// Runs a worker until `done` holds or ten seconds pass.
+    func deliver(_ pipeline: AlertPipeline, until done: @escaping @Sendable () async throws -> Bool) async throws {
+        let worker = DeliveryWorker(
+            store: pipeline.store, configuration: pipeline.configuration, doorbell: pipeline.doorbell, metrics: pipeline.metrics,
+            logger: Logger(label: "worker") { _ in SwiftLogNoOpLogHandler() }, idlePoll: .milliseconds(20))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            while try await !done(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            group.cancelAll()
+        }
+    }
+
+    @Test func retriesFailuresWithTheSameKeyAndASignature() async throws {
+        let receiver = ScriptedReceiver(statuses: [.internalServerError, .serviceUnavailable])
+        try await receiver.serving { url in
+            let store = try AlertStore(path: try temporaryDirectory().appendingPathComponent("a.sqlite").path)
+            let pipeline = try await AlertPipeline(store: store, configuration: try fastPolicy(url, attempts: 5), analyzer: sharedAnalyzer)
+            _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
+            try await deliver(pipeline) { try await store.deliveries(state: .delivered).count == 1 }
+            let delivered = try #require(try await store.deliveries(state: .delivered).first)
+            #expect(delivered.attempts == 3)
+            let requests = receiver.received.withLock { $0 }
+            #expect(requests.map(\.alertID) == ["angry/r1", "angry/r1", "angry/r1"])
+            #expect(requests.map(\.attempt) == ["1", "2", "3"])
+            let last = try #require(requests.last)
+            let timestamp = try #require(last.timestamp.flatMap { Int($0) })
+            #expect(WebhookSignature.verify(try #require(last.signature), body: last.body, timestamp: timestamp, secret: "s3cret"))
+            #expect(pipeline.metrics.snapshot().deliveryFailures == 2)
+            #expect(pipeline.metrics.snapshot().alertsDelivered == 1)
+        }
+    }
+
+    @Test func deadLettersAfterMaxAttemptsAndRetriesOnRequest() async throws {
+        let receiver = ScriptedReceiver(statuses: [.internalServerError, .internalServerError])
+        try await receiver.serving { url in
+            let store = try AlertStore(path: try temporaryDirectory().appendingPathComponent("a.sqlite").path)
+            let pipeline = try await AlertPipeline(store: store, configuration: try fastPolicy(url, attempts: 2), analyzer: sharedAnalyzer)
+            _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
+            try await deliver(pipeline) { try await store.deliveries(state: .dead).count == 1 }
+            let dead = try #require(try await store.deliveries(state: .dead).first)
+            #expect(dead.attempts == 2)
+            #expect(dead.lastError?.contains("500") == true)
+            #expect(try await store.retryDead(alertIDs: []) == 1)
+            try await deliver(pipeline) { try await store.deliveries(state: .delivered).count == 1 }
+            #expect(receiver.received.withLock { $0.count } == 3)
+            #expect(try await store.purge(states: [.delivered], raisedBefore: Date().addingTimeInterval(60)) == 1)
+            #expect(try await store.deliveries(state: nil).isEmpty)
+        }
+    }
+}
