@@ -79,6 +79,14 @@ struct ConfigurationTests {
         #expect(error?.description.hasPrefix("alerts.yaml:\(line):") == true)
     }
 
+    @Test func theExampleInTheRepositoryIsValid() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/alerts.yaml")
+        let configuration = try AlertConfiguration.load(contentsOf: example, environment: ["OPINE_WEBHOOK_SECRET": "x"])
+        #expect(configuration.rules.count == 4)
+        #expect(configuration.destinations["crm"]?.secret == "x")
+    }
+
     @Test func aMissingSecretStopsStartUp() {
         let error = #expect(throws: ConfigurationError.self) { try AlertConfiguration.parse(valid, environment: [:]) }
         #expect(error?.description.contains("CRM_SECRET") == true)
