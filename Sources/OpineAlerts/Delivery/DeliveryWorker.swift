@@ -53,32 +53,56 @@ public struct DeliveryWorker: Service {
     }
 
     public func run() async throws {
-        let policy = configuration.delivery
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let due: [DeliveryRecord]
-            do {
-                due = try await store.dueDeliveries(now: Date(), limit: policy.concurrency)
-            } catch {
-                logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-                await doorbell.wait(timeout: idlePoll) { Task.isShuttingDownGracefully }
-                continue
-            }
-            if due.isEmpty {
-                var wait = idlePoll
-                if let next = try? await store.nextDue() {
-                    let seconds = max(0, next.timeIntervalSinceNow)
-                    wait = min(wait, .milliseconds(Int64(seconds * 1000) + 1))
+        let concurrency = configuration.delivery.concurrency
+        let stopping: @Sendable () -> Bool = { Task.isShuttingDownGracefully }
+        // Deliveries run side by side up to the concurrency limit; a slow or dead receiver
+        // holds only its own slots, and new alerts start as soon as a slot is free. A
+        // ticker child wakes the loop to look for new work while attempts are in flight.
+        await withTaskGroup(of: DeliveryKey?.self) { group in
+            var inFlight: Set<DeliveryKey> = []
+            var tickerRunning = false
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                if inFlight.count < concurrency {
+                    for delivery in await due(limit: concurrency + inFlight.count) where inFlight.count < concurrency {
+                        let key = DeliveryKey(alertID: delivery.alert.id, destination: delivery.destination)
+                        guard inFlight.insert(key).inserted else { continue }
+                        group.addTask { await attempt(delivery); return key }
+                    }
                 }
-                await doorbell.wait(timeout: wait) { Task.isShuttingDownGracefully }
-                if let depth = try? await store.outboxDepth() { metrics.set(\.outboxDepth, to: depth) }
-                continue
-            }
-            await withTaskGroup(of: Void.self) { group in
-                for delivery in due {
-                    group.addTask { await attempt(delivery) }
+                if inFlight.isEmpty {
+                    await doorbell.wait(timeout: await idleWait(), stopping: stopping)
+                    if let depth = try? await store.outboxDepth() { metrics.set(\.outboxDepth, to: depth) }
+                    continue
                 }
+                if !tickerRunning && inFlight.count < concurrency {
+                    tickerRunning = true
+                    group.addTask {
+                        await doorbell.wait(timeout: .milliseconds(100), stopping: stopping)
+                        return nil
+                    }
+                }
+                guard let finished = await group.next() else { continue }
+                if let key = finished { inFlight.remove(key) } else { tickerRunning = false }
             }
+            // Leaving the group waits for the attempts in flight: a graceful shutdown lets them finish.
         }
+    }
+
+    /// Deliveries due now, or none when the outbox cannot be read (logged).
+    func due(limit: Int) async -> [DeliveryRecord] {
+        do {
+            return try await store.dueDeliveries(now: Date(), limit: limit)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    /// How long to sleep with nothing in flight: until the next pending delivery is due,
+    /// at most ``idlePoll``.
+    func idleWait() async -> Duration {
+        guard let next = try? await store.nextDue() else { return idlePoll }
+        return min(idlePoll, .milliseconds(Int64(max(0, next.timeIntervalSinceNow) * 1000) + 1))
     }
 
     /// Makes one attempt and records its outcome.
@@ -160,4 +184,10 @@ public struct DeliveryWorker: Service {
             return ("\(error)", nil)
         }
     }
+}
+
+/// One alert's delivery to one destination.
+struct DeliveryKey: Hashable, Sendable {
+    var alertID: String
+    var destination: String
 }
