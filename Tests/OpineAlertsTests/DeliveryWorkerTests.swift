@@ -8,8 +8,9 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-/// A webhook receiver on a free loopback port that records what it gets and answers
-/// with the status its script gives for each request (200 once the script runs out).
+/// A webhook receiver on a free loopback port that records what it gets at `/hook` and
+/// answers with the status its script gives for each request (200 once the script runs
+/// out); `/stall` answers only after five seconds.
 final class ScriptedReceiver: Sendable {
     struct Received: Sendable {
         var alertID: String?
@@ -36,6 +37,10 @@ final class ScriptedReceiver: Sendable {
             self.received.withLock { $0.append(entry) }
             let status = self.statuses.withLock { $0.isEmpty ? .ok : $0.removeFirst() }
             return Response(status: status)
+        }
+        router.post("/stall") { _, _ -> Response in
+            try await Task.sleep(for: .seconds(5))
+            return Response(status: .ok)
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
@@ -114,6 +119,34 @@ struct DeliveryWorkerTests {
             #expect(receiver.received.withLock { $0.count } == 3)
             #expect(try await store.purge(states: [.delivered], raisedBefore: Date().addingTimeInterval(60)) == 1)
             #expect(try await store.deliveries(state: nil).isEmpty)
+        }
+    }
+
+    @Test func aStalledReceiverDoesNotHoldBackOtherDestinations() async throws {
+        let receiver = ScriptedReceiver(statuses: [])
+        try await receiver.serving { url in
+            let stall = url.deletingLastPathComponent().appendingPathComponent("stall")
+            let configuration = try AlertConfiguration.parse(
+                """
+                destinations:
+                  fast: { url: "\(url.absoluteString)" }
+                  slow: { url: "\(stall.absoluteString)" }
+                delivery: { attempt_timeout_seconds: 4, initial_backoff_seconds: 1 }
+                rules:
+                  - { name: angry, when: detractor, to: [fast, slow] }
+                """, environment: [:])
+            let store = try AlertStore(path: try temporaryDirectory().appendingPathComponent("a.sqlite").path)
+            let pipeline = try await AlertPipeline(store: store, configuration: configuration, analyzer: sharedAnalyzer)
+            _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
+            let started = ContinuousClock.now
+            try await deliver(pipeline) {
+                if ContinuousClock.now - started > .milliseconds(200) && receiver.received.withLock({ $0.count }) == 1 {
+                    _ = try await pipeline.ingest([try review("r2", author: "bob", "Awful, broken and useless. Never again!")])
+                }
+                return receiver.received.withLock { $0.count } >= 2
+            }
+            #expect(ContinuousClock.now - started < .seconds(3), "r2 reached the fast receiver while r1's slow attempt was in flight")
+            #expect(receiver.received.withLock { $0.map(\.alertID) } == ["angry/r1", "angry/r2"])
         }
     }
 }
