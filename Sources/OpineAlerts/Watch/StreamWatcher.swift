@@ -45,17 +45,32 @@ public struct StreamWatcher: Service {
     }
 
     /// Why the watch stopped with an error.
-    public struct WatchError: Error, CustomStringConvertible {
-        public var description: String
+    public enum WatchError: Error, CustomStringConvertible {
+        /// The file cannot be opened or read.
+        case input(String)
+        /// The store cannot be read or written.
+        case store(StoreError)
+
+        public var description: String {
+            switch self {
+            case .input(let message): return message
+            case .store(let error): return error.description
+            }
+        }
     }
 
     public func run() async throws {
-        let resume = path == "-" ? nil : try await pipeline.store.position(of: path)
+        let resume: StreamPosition?
+        do {
+            resume = path == "-" ? nil : try await pipeline.store.position(of: path)
+        } catch {
+            throw WatchError.store(error)
+        }
         var follower: LineFollower
         do {
             follower = try LineFollower(path: path, resumingFrom: resume)
         } catch {
-            throw WatchError(description: error.description)
+            throw WatchError.input(error.description)
         }
         defer { follower.close() }
         if let resume, follower.offset > 0 {
@@ -67,7 +82,7 @@ public struct StreamWatcher: Service {
             do {
                 lines = try follower.read(limit: batchSize)
             } catch {
-                throw WatchError(description: error.description)
+                throw WatchError.input(error.description)
             }
             if lines.isEmpty {
                 if follower.finished || stopAtEnd { return }
@@ -95,7 +110,7 @@ public struct StreamWatcher: Service {
                     logger.warning("pipeline busy (\(reason)); retrying in \(retryAfter) s")
                     try await Task.sleep(for: .seconds(retryAfter))
                 } catch .store(let error) {
-                    throw WatchError(description: error.description)
+                    throw WatchError.store(error)
                 }
             }
         }

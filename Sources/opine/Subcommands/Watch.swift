@@ -73,8 +73,10 @@ extension Opine {
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 do {
                     try await group.run()
-                } catch let error as StreamWatcher.WatchError {
-                    throw AlertingError.input(error.description)
+                } catch StreamWatcher.WatchError.input(let message) {
+                    throw AlertingError.input(message)
+                } catch StreamWatcher.WatchError.store(let error) {
+                    throw AlertingError.store(error)
                 }
                 let counts = tally.snapshot()
                 let waiting = (try? await pipeline.store.outboxDepth()) ?? 0
