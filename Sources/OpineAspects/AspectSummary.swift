@@ -8,7 +8,7 @@
 /// for text in texts { summary.add(extractor.opinions(in: text, analyzer: analyzer).opinions) }
 /// for row in summary.categories(rankedBy: .volume) { print(row.line) }
 /// ```
-public struct AspectSummary: Sendable {
+public struct AspectSummary: Sendable, Hashable {
     /// How an ordering of categories or terms is chosen.
     public enum Ranking: String, Sendable, CaseIterable, Codable {
         /// Most mentions first.

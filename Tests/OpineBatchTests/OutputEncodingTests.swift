@@ -3,7 +3,7 @@ import Testing
 
 /// How rows are written: CSV quoting, JSON escaping, numbers, formats by name.
 struct OutputEncodingTests {
-    let appended = [AppendedValue(text: "positive", isNumber: false), AppendedValue(text: "0.5", isNumber: true)]
+    let appended = [AppendedValue(text: "positive", isJSON: false), AppendedValue(text: "0.5", isJSON: true)]
 
     @Test func csvQuotesOnlyWhatNeedsIt() {
         let encoder = CSVRowEncoder(delimiter: UInt8(ascii: ","), columns: ["id", "text", "note"], appendedNames: ["label", "compound"], byteOrderMark: false)

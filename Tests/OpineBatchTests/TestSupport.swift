@@ -1,4 +1,5 @@
 import Foundation
+import OpineAspects
 @testable import OpineBatch
 import OpineSentiment
 
@@ -67,6 +68,11 @@ extension Row {
 /// The analyzer over the built-in lexicons, loaded once for all tests.
 let sharedAnalyzer: SentimentAnalyzer = {
     do { return try SentimentAnalyzer() } catch { fatalError("cannot load the built-in lexicons: \(error)") }
+}()
+
+/// The opinion extractor over the built-in aspect data, loaded once for all tests.
+let sharedExtractor: OpinionExtractor = {
+    do { return try OpinionExtractor() } catch { fatalError("cannot load the built-in aspect data: \(error)") }
 }()
 
 /// Parses JSON Lines output into objects.

@@ -159,6 +159,7 @@ final class BatchCommandTests {
         (["missing.csv"], 66, "error: cannot read"),
         (["nocolumn.csv"], 65, "nocolumn.csv:1: no text column"),
         (["in.csv", "-o", "/nonexistent-dir/out.csv"], 73, "error: cannot create /nonexistent-dir/out.csv"),
+        (["in.csv", "--aspect-terms", "terms.tsv"], 64, "--aspect-terms is used only with --opinions"),
     ])
     func exitCodesAreTheDocumentedOnes(arguments: [String], status: Int32, message: String) throws {
         try write("in.csv", "text\ngood\n")
@@ -177,6 +178,45 @@ final class BatchCommandTests {
         #expect(result.output.contains("65   malformed input (the message names file, line and reason)"))
         #expect(result.output.contains("130  interrupted by Ctrl-C"))
         #expect(result.output.contains("--rejects"))
+        #expect(result.output.contains("--opinions"))
+    }
+
+    @Test func opinionsAddAJSONFieldAndRankCategoriesInTheSummary() throws {
+        let input = try write("export.csv", "id,text\n1,the food was great but the waiter was rude\n2,\"De bezorging was traag, maar het product is top\"\n")
+        let result = try batch([input, "--opinions", "-o", path("scored.jsonl"), "--jobs", "2"])
+        #expect(result.status == 0, "\(result.error)")
+        let objects = try jsonLines(try read("scored.jsonl"))
+        let opinions = objects.map { ($0["opinions"] as? [[String: Any]])?.map { "\($0["category"] ?? "-") \($0["polarity"] ?? "-")" } }
+        #expect(opinions == [["FOOD positive", "SERVICE negative"], ["DELIVERY negative", "PRODUCT positive"]])
+        #expect(result.error.contains("  opinions   4 in 2 rows (100.0%); categories by volume:\n"))
+        #expect(result.error.contains("    FOOD: 1 mention, 0% negative, 100% positive, top terms: food\n"))
+        #expect(result.error.contains("    SERVICE: 1 mention, 100% negative, 0% positive, top terms: waiter\n"))
+        #expect(result.error.contains("  net        most negative first: DELIVERY -100%, SERVICE -100%, FOOD +100%, PRODUCT +100%\n"))
+    }
+
+    @Test func withoutOpinionsNeitherTheFieldNorTheRankingIsThere() throws {
+        let input = try write("export.csv", "text\nthe food was great but the waiter was rude\n")
+        let result = try batch([input, "-o", path("scored.csv")])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try read("scored.csv").hasPrefix("text,label,compound,positive,negative,neutral,subjectivity,language,stance\n"))
+        #expect(!result.error.contains("opinions"))
+    }
+
+    @Test func theOpinionsAndTheirSummaryAreTheSameWithOneJobOrTwo() throws {
+        let texts = [
+            "the food was great but the waiter was rude", "Terrible support, nobody answers", "Lekker eten, trage bezorging",
+            "The app keeps crashing", "Veel te duur", "Fast delivery, love the product", "geen mening", "Mooie locatie",
+        ]
+        let input = try write("export.csv", "text\n" + (0..<3000).map { "\"\(texts[$0 * 5 % texts.count])\"\n" }.joined())
+        let one = try batch([input, "--opinions", "-o", path("one.csv"), "--jobs", "1"])
+        let two = try batch([input, "--opinions", "-o", path("two.csv"), "--jobs", "2"])
+        #expect(one.status == 0 && two.status == 0, "\(one.error)\(two.error)")
+        #expect(try read("one.csv") == read("two.csv"))
+        // Everything but the first line (time and speed) and the output's name.
+        let summary = { (result: Result) in result.error.split(separator: "\n").filter { !$0.hasPrefix("opine batch:") && !$0.contains("→") } }
+        #expect(summary(one) == summary(two))
+        #expect(summary(two).contains { $0.hasPrefix("  opinions   ") })
+        #expect(summary(two).filter { $0.hasPrefix("    ") && $0.contains(" mention") }.count >= 5)
     }
 
     /// The first field of every record of RFC 4180 `text`, read independently of Opine.

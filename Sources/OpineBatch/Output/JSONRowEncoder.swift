@@ -56,7 +56,7 @@ struct JSONRowEncoder: RowEncoder {
         }
         for (name, value) in appended {
             key(name)
-            if value.isNumber { output.append(contentsOf: value.text.utf8) } else { appendString(value.text, to: &output) }
+            if value.isJSON { output.append(contentsOf: value.text.utf8) } else { appendString(value.text, to: &output) }
         }
         output.append(UInt8(ascii: "}"))
     }

@@ -1,8 +1,9 @@
 /// A value appended to every output row after the input fields (the sentiment fields).
 struct AppendedValue: Sendable, Hashable {
     var text: String
-    /// Whether JSON writes it as a number rather than a string.
-    var isNumber: Bool
+    /// Whether ``text`` is JSON (a number, an array) that JSON output writes as it is,
+    /// rather than as a string.
+    var isJSON: Bool
 }
 
 /// Turns rows into the bytes of one output format: each row's fields, then the values

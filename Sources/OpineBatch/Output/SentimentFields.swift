@@ -1,25 +1,37 @@
+import OpineAspects
 import OpineSentiment
 import OpineText
 
 /// The fields `opine batch` adds to every row, in output order.
 public enum SentimentField: String, Sendable, Hashable, CaseIterable {
     case label, compound, positive, negative, neutral, subjectivity, language, stance
+    /// The row's opinions as a JSON array (see ``OpinionsJSON``); written only when the run
+    /// extracts opinions (``BatchOptions/opinions``).
+    case opinions
+
+    /// The fields a run writes, in output order: every field, or every field but
+    /// ``opinions``.
+    static func written(opinions: Bool) -> [SentimentField] {
+        opinions ? allCases : allCases.filter { $0 != .opinions }
+    }
 }
 
 /// The values of the ``SentimentField``s for one row.
 enum SentimentValues {
-    /// Each field's value for `analysis` and `stance`, numbers with up to four decimals.
-    static func of(_ analysis: Analysis, stance: BatchStance) -> [AppendedValue] {
-        SentimentField.allCases.map { field in
+    /// Each written field's value for `analysis`, `stance` and, when the run extracts them,
+    /// `opinions`; numbers with up to four decimals.
+    static func of(_ analysis: Analysis, stance: BatchStance, opinions: [Opinion]?) -> [AppendedValue] {
+        SentimentField.written(opinions: opinions != nil).map { field in
             switch field {
-            case .label: AppendedValue(text: analysis.label.rawValue, isNumber: false)
-            case .compound: AppendedValue(text: decimal(analysis.compound), isNumber: true)
-            case .positive: AppendedValue(text: decimal(analysis.positive), isNumber: true)
-            case .negative: AppendedValue(text: decimal(analysis.negative), isNumber: true)
-            case .neutral: AppendedValue(text: decimal(analysis.neutral), isNumber: true)
-            case .subjectivity: AppendedValue(text: decimal(analysis.subjectivity), isNumber: true)
-            case .language: AppendedValue(text: analysis.language.rawValue, isNumber: false)
-            case .stance: AppendedValue(text: stance.rawValue, isNumber: false)
+            case .label: AppendedValue(text: analysis.label.rawValue, isJSON: false)
+            case .compound: AppendedValue(text: decimal(analysis.compound), isJSON: true)
+            case .positive: AppendedValue(text: decimal(analysis.positive), isJSON: true)
+            case .negative: AppendedValue(text: decimal(analysis.negative), isJSON: true)
+            case .neutral: AppendedValue(text: decimal(analysis.neutral), isJSON: true)
+            case .subjectivity: AppendedValue(text: decimal(analysis.subjectivity), isJSON: true)
+            case .language: AppendedValue(text: analysis.language.rawValue, isJSON: false)
+            case .stance: AppendedValue(text: stance.rawValue, isJSON: false)
+            case .opinions: AppendedValue(text: OpinionsJSON.array(opinions ?? []), isJSON: true)
             }
         }
     }

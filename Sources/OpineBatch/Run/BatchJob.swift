@@ -21,7 +21,8 @@ public final class BatchJob {
     public let inputs: [PlannedInput]
     /// The output format.
     public let format: OutputFormat
-    /// The names of the sentiment fields in the output (see ``SentimentField``).
+    /// The names of the sentiment fields in the output (see ``SentimentField``), `opinions`
+    /// last when the run extracts them.
     public let sentimentNames: [String]
     /// Things worth telling the user before the run (a prefix chosen for the sentiment
     /// fields).
@@ -101,7 +102,7 @@ public final class BatchJob {
         standardInput = nil
         Thread { producer.run(pipeline) }.start()
         let encoder = ChunkEncoder(
-            analyzer: analyzer, language: options.language, output: outputEncoder, rejects: rejects == nil ? nil : rejectsEncoder)
+            analyzer: analyzer, language: options.language, opinions: options.opinions, output: outputEncoder, rejects: rejects == nil ? nil : rejectsEncoder)
         for _ in 0..<options.jobs {
             Thread {
                 while let (number, chunk) = pipeline.nextWork() { pipeline.complete(number, with: encoder.encode(chunk)) }

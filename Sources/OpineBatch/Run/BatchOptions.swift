@@ -1,3 +1,4 @@
+public import OpineAspects
 public import OpineText
 
 /// What a batch run reads, how it scores, and where it writes.
@@ -28,6 +29,10 @@ public struct BatchOptions: Sendable {
     public var reading: ReaderOptions
     /// The language to score every text in; nil to identify each text's language.
     public var language: Language?
+    /// Finds each row's opinions for the ``SentimentField/opinions`` field and the
+    /// summary's ranking of categories and terms (``BatchTally/aspects``); nil for
+    /// neither, which scores faster.
+    public var opinions: OpinionExtractor?
     /// Put before the sentiment fields' names; nil for none, or `opine_` when an input
     /// already has a field of one of those names.
     public var fieldPrefix: String?
@@ -40,7 +45,7 @@ public struct BatchOptions: Sendable {
     public init(
         inputs: [String], output: String? = nil, format: OutputFormat? = nil, rejects: String? = nil,
         onError: ErrorPolicy = .fail, jobs: Int, reading: ReaderOptions = .init(), language: Language? = nil,
-        fieldPrefix: String? = nil, chunkRows: Int = 1024, chunkBytes: Int = 1 << 20
+        opinions: OpinionExtractor? = nil, fieldPrefix: String? = nil, chunkRows: Int = 1024, chunkBytes: Int = 1 << 20
     ) {
         self.inputs = inputs
         self.output = output
@@ -50,6 +55,7 @@ public struct BatchOptions: Sendable {
         self.jobs = jobs
         self.reading = reading
         self.language = language
+        self.opinions = opinions
         self.fieldPrefix = fieldPrefix
         self.chunkRows = chunkRows
         self.chunkBytes = chunkBytes

@@ -52,6 +52,7 @@ public struct BatchSummary: Sendable, Hashable {
                     case .detractor: "detractors"
                     }
                 })
+            lines += OpinionSummaryLines.of(tally.aspects)
         }
         return lines.joined(separator: "\n") + "\n"
     }

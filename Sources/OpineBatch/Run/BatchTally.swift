@@ -1,8 +1,9 @@
+public import OpineAspects
 public import OpineSentiment
 public import OpineText
 
-/// Counts of a batch run: rows in, out and rejected, and the written rows by label,
-/// language and stance.
+/// Counts of a batch run: rows in, out and rejected, the written rows by label,
+/// language and stance, and their opinions by category and term.
 public struct BatchTally: Sendable, Hashable {
     /// Input rows: always ``rowsWritten`` + ``rowsRejected``.
     public var rowsRead = 0
@@ -16,17 +17,21 @@ public struct BatchTally: Sendable, Hashable {
     public var languages: [Language: Int] = [:]
     /// Written rows by stance.
     public var stances: [BatchStance: Int] = [:]
+    /// The opinions of the written rows, when the run extracts them (else empty, with
+    /// ``AspectSummary/texts`` 0).
+    public var aspects = AspectSummary()
 
     /// No rows.
     public init() {}
 
-    /// Counts one written row.
-    mutating func countWritten(_ analysis: Analysis, _ stance: BatchStance) {
+    /// Counts one written row and, when the run extracts them, its opinions.
+    mutating func countWritten(_ analysis: Analysis, _ stance: BatchStance, opinions: [Opinion]?) {
         rowsRead += 1
         rowsWritten += 1
         labels[analysis.label, default: 0] += 1
         languages[analysis.language, default: 0] += 1
         stances[stance, default: 0] += 1
+        if let opinions { aspects.add(opinions) }
     }
 
     /// Counts one rejected row.
@@ -43,5 +48,6 @@ public struct BatchTally: Sendable, Hashable {
         labels.merge(other.labels, uniquingKeysWith: +)
         languages.merge(other.languages, uniquingKeysWith: +)
         stances.merge(other.stances, uniquingKeysWith: +)
+        aspects.merge(other.aspects)
     }
 }

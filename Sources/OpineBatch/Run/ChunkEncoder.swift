@@ -1,3 +1,4 @@
+import OpineAspects
 import OpineSentiment
 import OpineText
 
@@ -5,6 +6,8 @@ import OpineText
 struct ChunkEncoder: Sendable {
     let analyzer: SentimentAnalyzer
     let language: Language?
+    /// Nil when the run does not extract opinions.
+    let opinions: OpinionExtractor?
     let output: any RowEncoder
     /// Nil when rejected rows are not written anywhere (the run stops at the first).
     let rejects: (any RowEncoder)?
@@ -19,15 +22,22 @@ struct ChunkEncoder: Sendable {
                     reject(Rejection(file: row.file, line: row.line, reason: reason, raw: JSONRowEncoder.object(row.fields)), into: &encoded)
                     continue
                 }
-                let analysis = analyzer.analyze(row.text, language: language)
+                let (analysis, found) = score(row.text)
                 let stance = BatchStance(analysis, rating: row.rating)
-                output.append(row.fields, SentimentValues.of(analysis, stance: stance), to: &encoded.output)
-                encoded.tally.countWritten(analysis, stance)
+                output.append(row.fields, SentimentValues.of(analysis, stance: stance, opinions: found), to: &encoded.output)
+                encoded.tally.countWritten(analysis, stance, opinions: found)
             case .rejected(let rejection):
                 reject(rejection, into: &encoded)
             }
         }
         return encoded
+    }
+
+    /// The analysis of `text` and, when the run extracts them, its opinions.
+    private func score(_ text: String) -> (Analysis, [Opinion]?) {
+        guard let opinions else { return (analyzer.analyze(text, language: language), nil) }
+        let (analysis, found) = opinions.opinions(in: text, analyzer: analyzer, language: language)
+        return (analysis, found)
     }
 
     private func reject(_ rejection: Rejection, into encoded: inout EncodedChunk) {

@@ -2,8 +2,9 @@
 /// encoders of the output and the rejects file, chosen from the options and the columns
 /// the inputs have.
 struct OutputPlan {
-    /// The names of the sentiment fields: `label`, `compound`, ..., with a prefix when
-    /// one was asked for or an input field has one of those names.
+    /// The names of the sentiment fields: `label`, `compound`, ..., and `opinions` when
+    /// the run extracts them, with a prefix when one was asked for or an input field has
+    /// one of those names.
     let sentimentNames: [String]
     /// What the user should hear about the choices made.
     let notes: [String]
@@ -19,7 +20,7 @@ struct OutputPlan {
         var columns: [String] = []
         var seen = Set<String>()
         for name in inputs.flatMap(\.columns) where seen.insert(name).inserted { columns.append(name) }
-        let plainNames = SentimentField.allCases.map(\.rawValue)
+        let plainNames = SentimentField.written(opinions: options.opinions != nil).map(\.rawValue)
         var notes: [String] = []
         let prefix: String
         if let chosen = options.fieldPrefix {
