@@ -29,6 +29,13 @@ struct SentenceScorer {
     private static let dutchClauseLinks: Set<String> = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
+    /// Dutch negators that scope only over what follows them, as determiners, pronouns or
+    /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
+    /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
+    /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
+    private static let dutchForwardOnlyNegators: Set<String> = [
+        "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
+    ]
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -133,7 +140,8 @@ struct SentenceScorer {
 
     /// The negator whose scope covers the term at `index`: one of the few words before it
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
-    /// term between (`het bevalt me niet`).
+    /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
+    /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
     private func negator(for index: Int) -> String? {
         var position = index - 1
         var distance = 1
@@ -162,7 +170,9 @@ struct SentenceScorer {
         while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
             switch slots[position].role {
             case .sentiment: return nil
-            case .modifier(let modifier) where modifier.role == .negator: return modifier.term
+            case .modifier(let modifier) where modifier.role == .negator:
+                if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
+                return modifier.term
             default: position += 1
             }
         }

@@ -181,6 +181,14 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
+    @Test func dutchGeenAndZonderNegateOnlyWhatFollows() {
+        // `zonder` and `geen` scope forward: the praise before them stands.
+        #expect(nl("lekker zonder franje").compound > 0)
+        #expect(nl("lekker eten geen gedoe").compound > 0)
+        #expect(nl("het bevalt me niet").contributions.first?.rules.contains { $0.rule == .negation } == true)
+        #expect(nl("geen lekker eten").compound < 0)
+    }
+
     @Test func dutchStressAccentsAreRead() {
         // `géén` is `geen` with stress marks: still a negator.
         #expect(nl("géén leuk feest").compound < 0)
