@@ -75,10 +75,17 @@ struct Matcher {
     }
 
     /// Whether the unit after `index` is a word the lexicon knows, which a rule word
-    /// before it can modify.
+    /// before it can modify. For an intensifier or downtoner, which modifies only the
+    /// next word, that is a sentiment or rule word or the start of a phrase that matches
+    /// there; a word that merely begins some phrase elsewhere does not count: in
+    /// `redelijk van prijs`, `van` starts `van harte aanbevolen`, which is not there, so
+    /// `redelijk` keeps its own valence. A negator or irrealis word (`no`, `wish`)
+    /// reaches further, so any known word after it keeps it a rule word.
     private func modifiesNext(_ index: Int, in units: [Unit]) -> Bool {
-        guard index + 1 < units.count, units[index + 1].isWord else { return false }
-        return units[index + 1].info != nil
+        guard index + 1 < units.count, units[index + 1].isWord, let info = units[index + 1].info else { return false }
+        guard let role = units[index].info?.modifier?.role, role == .intensifier || role == .downtoner else { return true }
+        if info.valence != nil || info.modifier != nil { return true }
+        return parameters.steps.contains(.phrases) && longestPhrase(at: index + 1, in: units) != nil
     }
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {

@@ -252,6 +252,18 @@ struct SentimentAnalyzerTests {
         #expect(analysis.sentences[1].compound < 0)
     }
 
+    @Test func aBoosterWithAValenceCountsUnlessItModifiesTheNextWord() throws {
+        // `redelijk` is both a downtoner and a lukewarm word; `van` begins a phrase that
+        // is not there, so it does not make `redelijk` a modifier.
+        let analyzer = try Self.analyzer(extra: "redelijk\t0.6\nredelijk\tdowntoner\t-0.3\nvan harte aanbevolen\t2.8\n")
+        #expect(analyzer.analyze("redelijk van prijs", language: .dutch).compound > 0)
+        let modified = analyzer.analyze("redelijk lekker", language: .dutch)
+        #expect(modified.contributions.count == 1)
+        #expect(modified.contributions.first?.rules.first?.rule == .downtoner)
+        let phrase = analyzer.analyze("redelijk van harte aanbevolen", language: .dutch)
+        #expect(phrase.contributions.map(\.entry) == ["van harte aanbevolen"])
+    }
+
     @Test func userEntriesOverrideBuiltInOnes() throws {
         let analyzer = try Self.analyzer(extra: "good\t-1\nsick\t2.5\n")
         #expect(analyzer.analyze("good", language: .english).compound < 0)
