@@ -5,9 +5,10 @@
 #
 # 1. Generates a mixed English/Dutch CSV export of ROWS rows (default 1,000,000) with
 #    generate_export.py in $TMPDIR/opine-batch-bench (nothing is committed).
-# 2. Runs `opine batch` on it with --jobs 1 and --jobs $(nproc), CSV to CSV, and VADER
-#    3.3.2 (Python, in a venv in $TMPDIR) doing the same job (vader_batch.py), each under
-#    /usr/bin/time for wall time and peak RSS.
+# 2. Runs `opine batch` on it with --jobs 1 and --jobs $(nproc), CSV to CSV, then the same
+#    with --opinions (the opinions column and the summary's aspect ranking), and VADER
+#    3.3.2 (Python, in a venv in $TMPDIR) doing the same job as the default run
+#    (vader_batch.py), each under /usr/bin/time for wall time and peak RSS.
 # 3. Generates an export of about BIG_BYTES (default 1 GB) and runs `opine batch` on it
 #    with all cores, to show that peak RSS does not grow with the input.
 # Each run is repeated REPEAT times (default 3; the big one once) and the fastest kept.
@@ -61,7 +62,7 @@ measure() {
     done
     echo "$best $peak" > "$work/last"
     awk -v n="$name" -v r="$count" -v b="$bytes" -v s="$best" -v m="$peak" \
-        'BEGIN{printf "%-28s %10d rows %8.2f s %10.0f rows/s %7.2f MB/s %8.1f MB peak RSS\n", n, r, s, r/s, b/1e6/s, m/1024}'
+        'BEGIN{printf "%-34s %10d rows %8.2f s %10.0f rows/s %7.2f MB/s %8.1f MB peak RSS\n", n, r, s, r/s, b/1e6/s, m/1024}'
 }
 
 grouped() { echo "$1" | rev | sed 's/\([0-9]\{3\}\)/\1,/g; s/,$//' | rev; }
@@ -81,12 +82,21 @@ measure "opine batch --jobs $cores" "$rows" "$size" "$opine" batch "$work/export
 check_rows "$rows"
 read -r opinen opinen_rss < "$work/last"
 cmp -s "$work/opine-1.csv" "$work/opine-n.csv" || { echo "outputs of --jobs 1 and --jobs $cores differ" >&2; exit 1; }
+measure "opine batch --opinions --jobs 1" "$rows" "$size" "$opine" batch "$work/export.csv" -o "$work/opine-1.csv" --jobs 1 --opinions
+check_rows "$rows"
+read -r opinions1 _ < "$work/last"
+measure "opine batch --opinions --jobs $cores" "$rows" "$size" "$opine" batch "$work/export.csv" -o "$work/opine-n.csv" --jobs "$cores" --opinions
+check_rows "$rows"
+read -r opinionsn _ < "$work/last"
+cmp -s "$work/opine-1.csv" "$work/opine-n.csv" || { echo "outputs of --opinions --jobs 1 and --jobs $cores differ" >&2; exit 1; }
 measure "VADER 3.3.2 (Python)" "$rows" "$size" "$venv/bin/python" Benchmarks/batch/vader_batch.py "$work/export.csv" "$work/vader.csv"
 read -r vader vader_rss < "$work/last"
 [ "$(cut -d' ' -f1 "$work/stdout.txt")" = "$rows" ] || { echo "VADER scored $(cat "$work/stdout.txt")" >&2; exit 1; }
 echo
 awk -v v="$vader" -v a="$opine1" -v b="$opinen" -v c="$cores" \
     'BEGIN{printf "opine batch vs VADER on the same rows: %.2fx at 1 thread, %.2fx at %d threads (%.2fx scaling)\n", v/a, v/b, c, a/b}'
+awk -v a="$opine1" -v b="$opinen" -v x="$opinions1" -v y="$opinionsn" -v c="$cores" \
+    'BEGIN{printf "--opinions runs at %.2fx the default speed at 1 thread, %.2fx at %d threads\n", a/x, b/y, c}'
 rm -f "$work/opine-1.csv" "$work/opine-n.csv" "$work/vader.csv"
 
 echo
