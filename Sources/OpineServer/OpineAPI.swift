@@ -54,7 +54,10 @@ public struct OpineAPI: Sendable {
         router.post("/v1/analyze") { request, _ in try await analyze(request) }
         router.post("/v1/interactions") { request, _ in try await ingest(request) }
         router.get("/v1/queue") { request, _ in try await queue(request) }
-        router.get("/v1/authors/:id") { _, context in try await author(context.parameters.require("id")) }
+        router.get("/v1/authors/:id") { _, context in
+            let id = try context.parameters.require("id")
+            return try await author(id.removingPercentEncoding ?? id)
+        }
         router.get("/healthz") { _, _ in try JSONBody.response(["status": "ok"]) }
         router.get("/metrics") { _, _ in await metrics() }
         return router

@@ -71,7 +71,7 @@ public struct DeliveryWorker: Service {
                 }
                 if inFlight.isEmpty {
                     await doorbell.wait(timeout: await idleWait(), stopping: stopping)
-                    if let depth = try? await store.outboxDepth() { metrics.set(\.outboxDepth, to: depth) }
+                    await refreshDepth()
                     continue
                 }
                 if !tickerRunning && inFlight.count < concurrency {
@@ -86,6 +86,12 @@ public struct DeliveryWorker: Service {
             }
             // Leaving the group waits for the attempts in flight: a graceful shutdown lets them finish.
         }
+    }
+
+    /// Sets the outbox gauge from the store (the pipeline sets it after each ingest; the
+    /// gauge is for `/metrics` only: admission counts in the ingest's own transaction).
+    func refreshDepth() async {
+        if let depth = try? await store.outboxDepth() { metrics.set(\.outboxDepth, to: depth) }
     }
 
     /// Deliveries due now, or none when the outbox cannot be read (logged).
@@ -119,7 +125,7 @@ public struct DeliveryWorker: Service {
             if failure.message.isEmpty {
                 try await store.markDelivered(alertID: alertID, destination: delivery.destination, attempts: attempts, at: Date())
                 metrics.record(\.alertsDelivered)
-                metrics.record(\.outboxDepth, by: -1)
+                await refreshDepth()
                 return
             }
             let policy = configuration.delivery
@@ -132,7 +138,7 @@ public struct DeliveryWorker: Service {
             metrics.record(\.deliveryFailures)
             if dead {
                 metrics.record(\.alertsDead)
-                metrics.record(\.outboxDepth, by: -1)
+                await refreshDepth()
                 logger.error(
                     "alert delivery is dead after \(attempts) attempts",
                     metadata: ["alert": "\(alertID)", "destination": "\(delivery.destination)", "error": "\(failure.message)"])

@@ -82,10 +82,6 @@ public actor AlertPipeline {
             throw .overloaded(reason: "\(limits.maxPendingIngests) ingests are already waiting", retryAfter: 1)
         }
         defer { inFlight.withLock { $0 -= 1 } }
-        let depth = metrics.snapshot().outboxDepth
-        guard depth < limits.maxOutboxDepth else {
-            throw .overloaded(reason: "\(depth) alert deliveries are waiting in the outbox", retryAfter: 30)
-        }
         let signals = interactions.map { interaction -> TextSignal? in
             guard interaction.hasText, let text = interaction.text else { return nil }
             return TextSignal(analyzer.analyze(text))
@@ -114,20 +110,28 @@ public actor AlertPipeline {
             raised[index] = evaluator.evaluate(input, raisedAt: now)
             alerts += raised[index].map { ($0, destinations[$0.rule] ?? []) }
         }
-        let newAlertIDs: Set<String>
+        let result: AlertStore.CommitResult
         do {
-            newAlertIDs = Set(try store.commit(IngestRecord(interactions: stored, alerts: alerts, position: position)))
+            result = try store.commit(
+                IngestRecord(interactions: stored, alerts: alerts, position: position),
+                maxOutboxDepth: configuration.limits.maxOutboxDepth)
         } catch {
             log.truncate(to: start)
             evaluator = savedEvaluator
             throw .store(error)
         }
-        let deliveries = alerts.filter { newAlertIDs.contains($0.alert.id) }.reduce(0) { $0 + $1.destinations.count }
+        guard case .stored(let newIDs, let depth) = result else {
+            log.truncate(to: start)
+            evaluator = savedEvaluator
+            metrics.set(\.outboxDepth, to: configuration.limits.maxOutboxDepth)
+            throw .overloaded(reason: "\(configuration.limits.maxOutboxDepth) or more alert deliveries are waiting in the outbox", retryAfter: 30)
+        }
+        let newAlertIDs = Set(newIDs)
         metrics.record(\.interactionsIngested, by: stored.count)
         metrics.record(\.duplicates, by: interactions.count - stored.count)
         metrics.record(\.alertsRaised, by: newAlertIDs.count)
-        metrics.record(\.outboxDepth, by: deliveries)
-        if deliveries > 0 { doorbell.ring() }
+        metrics.set(\.outboxDepth, to: depth)
+        if !newAlertIDs.isEmpty { doorbell.ring() }
         return interactions.enumerated().map { index, interaction in
             outcome(
                 interaction, duplicate: !fresh[index], alerts: raised[index].map(\.id).filter(newAlertIDs.contains), now: now)

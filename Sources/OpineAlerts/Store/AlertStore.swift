@@ -89,14 +89,15 @@ public final class AlertStore: Sendable {
     // MARK: Ingest
 
     /// Stores one ingest in one transaction. Interactions whose id is already stored are
-    /// left as they are; alerts whose id is already stored get no second delivery.
-    /// - Returns: the ids of the alerts that were new.
-    /// - Throws: ``StoreError``; nothing of the record is stored then.
+    /// left as they are; alerts whose id is already stored get no second delivery. When
+    /// `maxOutboxDepth` or more deliveries are already pending, nothing is stored and the
+    /// result says the outbox is full (the count and the writes are one transaction, so
+    /// the limit holds exactly).
     ///
     /// Synchronous on purpose: the caller (``AlertPipeline``) holds its state still while
     /// the transaction runs, so no other ingest sees interactions that may yet be rolled back.
-    @discardableResult
-    public func commit(_ record: IngestRecord) throws(StoreError) -> [String] {
+    /// - Throws: ``StoreError``; nothing of the record is stored then.
+    public func commit(_ record: IngestRecord, maxOutboxDepth: Int = .max) throws(StoreError) -> CommitResult {
         let now = Date().timeIntervalSince1970
         let interactions = try record.interactions.map { stored throws(StoreError) in
             (stored, try encode(stored.interaction))
@@ -104,6 +105,9 @@ public final class AlertStore: Sendable {
         let alerts = try record.alerts.map { entry throws(StoreError) in (entry.alert, entry.destinations, try encode(entry.alert)) }
         let position = record.position
         return try runNow("store the ingest") { db in
+            let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delivery WHERE state = 'pending'") ?? 0
+            guard pending < maxOutboxDepth else { return .outboxFull(depth: pending) }
+            var created = 0
             for (stored, body) in interactions {
                 try db.execute(
                     sql: """
@@ -123,6 +127,7 @@ public final class AlertStore: Sendable {
                 guard db.changesCount > 0 else { continue }
                 fresh.append(alert.id)
                 for destination in destinations {
+                    created += 1
                     try db.execute(
                         sql: "INSERT INTO delivery (alert_id, destination, state, next_attempt_at) VALUES (?, ?, 'pending', ?)",
                         arguments: [alert.id, destination, now])
@@ -136,8 +141,16 @@ public final class AlertStore: Sendable {
                         Int64(position.offset), position.line,
                     ])
             }
-            return fresh
+            return .stored(newAlertIDs: fresh, outboxDepth: pending + created)
         }
+    }
+
+    /// What ``commit(_:maxOutboxDepth:)`` did.
+    public enum CommitResult: Sendable, Hashable {
+        /// Stored: the ids of the alerts that were new, and the pending deliveries after.
+        case stored(newAlertIDs: [String], outboxDepth: Int)
+        /// Nothing stored: this many deliveries were already pending.
+        case outboxFull(depth: Int)
     }
 
     /// Every stored interaction with its signal, in the order they were stored.
