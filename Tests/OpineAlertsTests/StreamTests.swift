@@ -78,7 +78,7 @@ struct StreamWatcherTests {
         let configuration = try configuration(rules: "  - { name: angry, when: detractor, to: [hook] }")
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-        func watchOnce() async throws -> WatchTally.Counts {
+        func watchOnce() async throws -> WatchCounts {
             let store = try AlertStore(path: directory.appendingPathComponent("alerts.sqlite").path)
             let pipeline = try await AlertPipeline(store: store, configuration: configuration, analyzer: sharedAnalyzer)
             let tally = WatchTally()

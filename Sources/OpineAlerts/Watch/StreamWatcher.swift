@@ -2,7 +2,6 @@ import Foundation
 public import Logging
 import OpineEngagement
 public import ServiceLifecycle
-import Synchronization
 
 /// `opine watch`: feeds JSON Lines of interactions from a file that keeps growing (or
 /// standard input) through the ``AlertPipeline``, resuming after a restart where it
@@ -118,24 +117,19 @@ public struct StreamWatcher: Service {
 }
 
 /// What a watch has done so far, for its final summary.
-public final class WatchTally: Sendable {
-    /// Counts at one moment.
-    public struct Counts: Sendable, Hashable {
-        public var ingested = 0
-        public var duplicates = 0
-        public var rejected = 0
-        public var alerts = 0
-    }
+public struct WatchCounts: Sendable, Hashable, CounterValues {
+    /// Interactions stored (new ids).
+    public var ingested = 0
+    /// Interactions already stored before.
+    public var duplicates = 0
+    /// Lines that were not valid interactions (reported on standard error).
+    public var rejected = 0
+    /// Alerts raised.
+    public var alerts = 0
 
-    let counts = Mutex(Counts())
-
-    /// Counts at zero.
+    /// All zero.
     public init() {}
-
-    func record(_ key: WritableKeyPath<Counts, Int>, by amount: Int = 1) {
-        counts.withLock { $0[keyPath: key] += amount }
-    }
-
-    /// The counts now.
-    public func snapshot() -> Counts { counts.withLock { $0 } }
 }
+
+/// The counters of a running watch.
+public typealias WatchTally = Counters<WatchCounts>

@@ -80,10 +80,15 @@ extension Opine {
                 }
                 let counts = tally.snapshot()
                 let waiting = (try? await pipeline.store.outboxDepth()) ?? 0
-                FileHandle.standardError.write(
-                    Data(
-                        "opine watch: \(counts.ingested) interactions stored, \(counts.duplicates) already stored, \(counts.rejected) lines rejected, \(counts.alerts) alerts raised, \(waiting) deliveries waiting\n"
-                            .utf8))
+                func count(_ value: Int, _ noun: String, _ plural: String? = nil) -> String {
+                    "\(value) \(value == 1 ? noun : plural ?? noun + "s")"
+                }
+                let summary = [
+                    count(counts.ingested, "interaction") + " stored", count(counts.duplicates, "duplicate"),
+                    count(counts.rejected, "line") + " rejected", count(counts.alerts, "alert") + " raised",
+                    count(waiting, "delivery", "deliveries") + " waiting",
+                ]
+                FileHandle.standardError.write(Data("opine watch: \(summary.joined(separator: ", "))\n".utf8))
             }
         }
     }
