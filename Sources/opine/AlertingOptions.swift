@@ -12,8 +12,7 @@ struct AlertingOptions: ParsableArguments {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file whose entries add to or override the built-in ones (repeatable).", valueName: "file"))
-    var lexicons: [String] = []
+    @OptionGroup var lexicons: LexiconOptions
 
     @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
@@ -32,20 +31,15 @@ struct AlertingOptions: ParsableArguments {
     }
 
     /// Loads the configuration, opens the store and reads it into a pipeline.
-    /// - Throws: ``AlertingError`` with its exit code.
-    func openPipeline() async throws(AlertingError) -> AlertPipeline {
+    /// - Throws: ``OpineError`` with its exit code.
+    func openPipeline() async throws(OpineError) -> AlertPipeline {
         let configuration: AlertConfiguration
         do {
             configuration = try AlertConfiguration.load(contentsOf: URL(fileURLWithPath: config))
         } catch {
             throw .configuration(error)
         }
-        let analyzer: SentimentAnalyzer
-        do {
-            analyzer = try SentimentAnalyzer(overrides: lexicons.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw .lexicon("\(error)")
-        }
+        let analyzer = try lexicons.makeAnalyzer()
         let store = try store.open()
         do {
             return try await AlertPipeline(store: store, configuration: configuration, analyzer: analyzer)
@@ -61,54 +55,11 @@ struct StoreOptions: ParsableArguments {
     var database: String = "opine-alerts.sqlite"
 
     /// Opens the store.
-    func open() throws(AlertingError) -> AlertStore {
+    func open() throws(OpineError) -> AlertStore {
         do {
             return try AlertStore(path: database)
         } catch {
             throw .store(error)
-        }
-    }
-}
-
-/// Why `serve`, `watch` or `alerts` could not go on, with the exit code (sysexits.h).
-enum AlertingError: Error, CustomStringConvertible {
-    /// The alert configuration is invalid (78).
-    case configuration(ConfigurationError)
-    /// A lexicon could not be loaded (78).
-    case lexicon(String)
-    /// The store could not be opened or written (74).
-    case store(StoreError)
-    /// Server settings that cannot be used (64).
-    case settings(String)
-    /// Input that cannot be read (66).
-    case input(String)
-
-    var description: String {
-        switch self {
-        case .configuration(let error): "error: \(error)"
-        case .lexicon(let message), .settings(let message), .input(let message): "error: \(message)"
-        case .store(let error): "error: \(error)"
-        }
-    }
-
-    var exitCode: ExitCode {
-        switch self {
-        case .configuration, .lexicon: ExitCode(78)
-        case .store: ExitCode(74)
-        case .settings: ExitCode(64)
-        case .input: ExitCode(66)
-        }
-    }
-}
-
-extension AsyncParsableCommand {
-    /// Runs `body`, turning an ``AlertingError`` into its message on standard error and its exit code.
-    func reportingAlertingErrors(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as AlertingError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw error.exitCode
         }
     }
 }

@@ -5,11 +5,8 @@ import OpineEngagement
 import OpineSentiment
 
 /// The options `opine queue` and `opine authors` share: how to read an export into
-/// interactions (the `opine batch` column options plus the engagement columns), the
-/// brand's accounts, the clock, and the analyzer.
-///
-/// `opine batch` declares its column options inline (it has no option group), so they are
-/// repeated here with the same names and meanings.
+/// interactions (``ExportReadingOptions``, as `opine batch` reads it, plus the engagement
+/// columns), the brand's accounts, the clock, and the analyzer.
 struct InteractionImportOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Exports to read (.csv, .tsv, .jsonl, .json, optionally .gz); '-' for standard input.", valueName: "file"))
     var files: [String]

@@ -99,7 +99,8 @@ public struct DeliveryWorker: Service {
         do {
             return try await store.dueDeliveries(now: Date(), limit: limit)
         } catch {
-            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            // A read cut off because the worker is stopping is no failure worth reporting.
+            if !Task.isCancelled { logger.error("cannot read the outbox", metadata: ["error": "\(error)"]) }
             return []
         }
     }

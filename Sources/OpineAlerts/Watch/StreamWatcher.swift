@@ -69,7 +69,7 @@ public struct StreamWatcher: Service {
         do {
             follower = try LineFollower(path: path, resumingFrom: resume)
         } catch {
-            throw WatchError.input(error.description)
+            throw WatchError.input(error.message)
         }
         defer { follower.close() }
         if let resume, follower.offset > 0 {
@@ -81,7 +81,7 @@ public struct StreamWatcher: Service {
             do {
                 lines = try follower.read(limit: batchSize)
             } catch {
-                throw WatchError.input(error.description)
+                throw WatchError.input(error.message)
             }
             if lines.isEmpty {
                 if follower.finished || stopAtEnd { return }

@@ -44,13 +44,8 @@ extension Opine {
             }
 
             func run() async throws {
-                try await reportingAlertingErrors {
-                    let records: [DeliveryRecord]
-                    do {
-                        records = try await store.open().deliveries(state: DeliveryState(rawValue: state), limit: limit)
-                    } catch let error as StoreError {
-                        throw AlertingError.store(error)
-                    }
+                try await reportingErrors {
+                    let records = try await store.open().deliveries(state: DeliveryState(rawValue: state), limit: limit)
                     if json {
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -92,13 +87,9 @@ extension Opine {
             }
 
             func run() async throws {
-                try await reportingAlertingErrors {
-                    do {
-                        let count = try await store.open().retryDead(alertIDs: all ? [] : alertIDs)
-                        print("\(count) dead deliveries are pending again")
-                    } catch let error as StoreError {
-                        throw AlertingError.store(error)
-                    }
+                try await reportingErrors {
+                    let count = try await store.open().retryDead(alertIDs: all ? [] : alertIDs)
+                    print("\(count) dead deliveries are pending again")
                 }
             }
         }
@@ -124,17 +115,13 @@ extension Opine {
             }
 
             func run() async throws {
-                try await reportingAlertingErrors {
+                try await reportingErrors {
                     var states: Set<DeliveryState> = []
                     if delivered { states.insert(.delivered) }
                     if dead { states.insert(.dead) }
-                    do {
-                        let count = try await store.open().purge(
-                            states: states, raisedBefore: Date().addingTimeInterval(-olderThanDays * 86_400))
-                        print("\(count) deliveries purged")
-                    } catch let error as StoreError {
-                        throw AlertingError.store(error)
-                    }
+                    let count = try await store.open().purge(
+                        states: states, raisedBefore: Date().addingTimeInterval(-olderThanDays * 86_400))
+                    print("\(count) deliveries purged")
                 }
             }
         }

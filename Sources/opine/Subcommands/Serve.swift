@@ -54,7 +54,7 @@ extension Opine {
         @OptionGroup var alerting: AlertingOptions
 
         func run() async throws {
-            try await reportingAlertingErrors {
+            try await reportingErrors {
                 let settings = try makeSettings()
                 let logger = alerting.makeLogger(label: "opine.serve")
                 let pipeline = try await alerting.openPipeline()
@@ -75,11 +75,11 @@ extension Opine {
             }
         }
 
-        func makeSettings() throws(AlertingError) -> ServerSettings {
+        func makeSettings() throws(OpineError) -> ServerSettings {
             var token = ProcessInfo.processInfo.environment["OPINE_API_TOKEN"]
             if let tokenFile {
                 guard let contents = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
-                    throw .input("cannot read --token-file \(tokenFile)")
+                    throw .unreadableInput(path: tokenFile, reason: "cannot read the --token-file")
                 }
                 token = contents.trimmingCharacters(in: .whitespacesAndNewlines)
             }
@@ -87,7 +87,7 @@ extension Opine {
             do {
                 try settings.validate()
             } catch {
-                throw .settings(error.description)
+                throw .unusableSettings(error.description)
             }
             return settings
         }

@@ -52,9 +52,9 @@ extension Opine {
         }
 
         func run() async throws {
-            try await reportingAlertingErrors {
+            try await reportingErrors {
                 if file != "-" && !FileManager.default.isReadableFile(atPath: file) {
-                    throw AlertingError.input("cannot read \(file)")
+                    throw OpineError.unreadableInput(path: file, reason: "no such readable file")
                 }
                 let logger = alerting.makeLogger(label: "opine.watch")
                 let pipeline = try await alerting.openPipeline()
@@ -74,9 +74,9 @@ extension Opine {
                 do {
                     try await group.run()
                 } catch StreamWatcher.WatchError.input(let message) {
-                    throw AlertingError.input(message)
+                    throw OpineError.unreadableInput(path: file, reason: message)
                 } catch StreamWatcher.WatchError.store(let error) {
-                    throw AlertingError.store(error)
+                    throw OpineError.store(error)
                 }
                 let counts = tally.snapshot()
                 let waiting = (try? await pipeline.store.outboxDepth()) ?? 0
