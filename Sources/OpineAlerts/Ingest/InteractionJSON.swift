@@ -53,18 +53,14 @@ public enum InteractionJSON {
     public static func decodeBody(_ data: Data, maxTextLength: Int = .max) throws(InputError) -> [Interaction] {
         try checkUTF8(data)
         let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        let interactions: [Interaction]
-        var single = false
         if trimmed.first == UInt8(ascii: "[") {
-            interactions = try decode([Interaction].self, from: data, root: "interactions")
-        } else if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], object["interactions"] != nil {
-            interactions = try decode(Wrapper.self, from: data, root: "").interactions
-        } else {
-            interactions = [try decode(Interaction.self, from: data, root: "")]
-            single = true
+            let interactions = try decode([Interaction].self, from: data, root: "interactions")
+            try checkTexts(interactions, maxTextLength: maxTextLength, single: false)
+            return interactions
         }
-        try checkTexts(interactions, maxTextLength: maxTextLength, single: single)
-        return interactions
+        let body = try decode(ObjectBody.self, from: data, root: "")
+        try checkTexts(body.interactions, maxTextLength: maxTextLength, single: body.isSingle)
+        return body.interactions
     }
 
     /// One interaction from one line of JSON Lines.
@@ -76,8 +72,22 @@ public enum InteractionJSON {
         return interaction
     }
 
-    struct Wrapper: Decodable {
+    /// An object body, decoded in one pass: `{"interactions": [...]}`, or else one interaction.
+    struct ObjectBody: Decodable {
         var interactions: [Interaction]
+        var isSingle: Bool
+
+        enum Keys: String, CodingKey { case interactions }
+
+        init(from decoder: any Decoder) throws {
+            if let container = try? decoder.container(keyedBy: Keys.self), container.contains(.interactions) {
+                interactions = try container.decode([Interaction].self, forKey: .interactions)
+                isSingle = false
+            } else {
+                interactions = [try Interaction(from: decoder)]
+                isSingle = true
+            }
+        }
     }
 
     static func checkUTF8(_ data: Data) throws(InputError) {
