@@ -24,6 +24,13 @@ public struct ScoringParameters: Sendable, Hashable, Codable {
     public var exclamation = 0.292
     /// The compound's normalization constant, s / sqrt(s² + alpha) (VADER: 15).
     public var alpha = 15.0
+    /// How the compound grows with the number of scored terms: the sum of a text's term
+    /// scores is divided by `count ^ evidenceExponent` before normalization. With 0.5 the
+    /// compound follows sqrt(n) × the mean term score, as a confidence-weighted mean does:
+    /// more terms make a text surer, not n times as strong. (VADER sums, exponent 0, which
+    /// lets ten mildly positive words outscore one `terrible`; human ratings of a text are
+    /// judgements of its overall tone, not of its word count.) One term is unchanged.
+    public var evidenceExponent = 0.5
     /// Boost of a Dutch intensifying prefix (`super`, `mega`, `kei`) on the rest of the word.
     public var prefixBoost = 0.3
     /// The matching steps in use (``MatchSteps/standard`` by default). Switching steps off

@@ -1,3 +1,4 @@
+import Foundation
 import OpineText
 
 /// Applies the scoring rules to the slots of one text and sums them into an ``Analysis``.
@@ -289,8 +290,12 @@ struct SentenceScorer {
 
     // MARK: Totals
 
-    private func normalize(_ sum: Double) -> Double {
-        let score = sum / (sum * sum + parameters.alpha).squareRoot()
+    /// The compound of the scores of `terms` scored terms that sum to `sum`: the sum is
+    /// damped by the term count (``ScoringParameters/evidenceExponent``), then mapped into
+    /// [-1, 1] by s / sqrt(s² + alpha).
+    private func normalize(_ sum: Double, terms: Int) -> Double {
+        let damped = terms > 1 ? sum / pow(Double(terms), parameters.evidenceExponent) : sum
+        let score = damped / (damped * damped + parameters.alpha).squareRoot()
         return min(1, max(-1, score))
     }
 
@@ -306,9 +311,14 @@ struct SentenceScorer {
         let neutral = Double(slots.filter { $0.isWord && !sentimentWords.contains($0.range.lowerBound) }.count)
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
-        let compound = normalize(sum)
+        let scored = contributions.filter { $0.score != 0 }
+        let compound = normalize(sum, terms: scored.count)
+        var termsBySentence = [Int](repeating: 0, count: sentenceSums.count)
+        for contribution in scored where contribution.sentence < termsBySentence.count { termsBySentence[contribution.sentence] += 1 }
         let sentences = text.sentences.enumerated().map { number, range in
-            SentenceSentiment(range: range, compound: normalize(number < sentenceSums.count ? sentenceSums[number] : 0))
+            SentenceSentiment(
+                range: range,
+                compound: number < sentenceSums.count ? normalize(sentenceSums[number], terms: termsBySentence[number]) : 0)
         }
         return Analysis(
             label: thresholds.label(compound: compound, positive: shares.0, negative: shares.1),

@@ -252,6 +252,18 @@ struct SentimentAnalyzerTests {
         #expect(analysis.sentences[1].compound < 0)
     }
 
+    @Test func theCompoundGrowsWithTheSquareRootOfTheTermCount() throws {
+        // Four `good` (2 each) weigh as one term of 2 × sqrt(4) = 4, not as one of 8.
+        let analyzer = try Self.analyzer(extra: "superb\t4\n")
+        let four = analyzer.analyze("good. good. good. good.", language: .english)
+        #expect(four.contributions.count == 4)
+        #expect(abs(four.compound - analyzer.analyze("superb", language: .english).compound) < 1e-9)
+        #expect(four.compound < 8 / (64 + 15.0).squareRoot())
+        // One term is not damped, and the sign is always the sum's.
+        #expect(abs(en("good").compound - 2 / (4 + 15.0).squareRoot()) < 1e-9)
+        #expect(en("good good bad").compound > 0)
+    }
+
     @Test func aBoosterWithAValenceCountsUnlessItModifiesTheNextWord() throws {
         // `redelijk` is both a downtoner and a lukewarm word; `van` begins a phrase that
         // is not there, so it does not make `redelijk` a modifier.
