@@ -114,9 +114,13 @@ public struct Lexicon: Sendable {
 
     /// The normalized forms of a lexicon term, as the tokenizer would give them. A plain
     /// word (letters, apostrophes, inner hyphens: most entries) is normalized directly,
-    /// which keeps loading fast; anything else goes through the tokenizer.
+    /// which keeps loading fast; anything else goes through the tokenizer. So do terms of
+    /// up to three letters: the tokenizer reads some of them as emoticons, which keep their
+    /// case (`XD`, `xD`), and normalizing them as words would key them as `xd`, which the
+    /// emoticon never matches.
     static func words(of term: String, _ tokenizer: Tokenizer) -> [String] {
-        let plain = term.unicodeScalars.allSatisfy(isWordScalar)
+        let plain = term.unicodeScalars.count > 3
+            && term.unicodeScalars.allSatisfy(isWordScalar)
             && term.unicodeScalars.first.map(isLetter) == true
             && term.unicodeScalars.last.map(isLetter) == true
             && zip(term.utf8, term.utf8.dropFirst()).allSatisfy { !($0 == 0x2D && $1 == 0x2D) }

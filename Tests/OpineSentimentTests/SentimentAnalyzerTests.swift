@@ -124,6 +124,17 @@ struct SentimentAnalyzerTests {
         #expect(en("not today :)").compound > 0)
     }
 
+    @Test func letterEmoticonsKeepTheirCase() throws {
+        // `xD` and `XD` are emoticons to the tokenizer, which keeps their case; the
+        // lexicon must key them so, not as the word `xd`.
+        let analyzer = try Self.analyzer(extra: "xD\t2.8\nXD\t2.8\n")
+        for text in ["that was fun xD", "that was fun XD"] {
+            let analysis = analyzer.analyze(text, language: .english)
+            #expect(analysis.contributions.map(\.match) == [.emoticon])
+            #expect(analysis.compound > 0)
+        }
+    }
+
     @Test func hashtagWordsAreScored() {
         #expect(nl("#nietleuk").compound < 0)
         #expect(en("#VeryGood").compound > en("good").compound)
