@@ -31,6 +31,12 @@ public struct ScoringParameters: Sendable, Hashable, Codable {
     /// lets ten mildly positive words outscore one `terrible`; human ratings of a text are
     /// judgements of its overall tone, not of its word count.) One term is unchanged.
     public var evidenceExponent = 0.5
+    /// How much the share of neutral words tempers the text's compound: it is multiplied
+    /// by subjectivity ^ subjectivityExponent (subjectivity = the positive plus negative
+    /// share, as in VADER's pos/neg/neu). A long, factual text with one warm word reads as
+    /// barely positive to people; a short one made of that word reads as positive. Never
+    /// changes the sign. Set on the VADER sets (r); 0 switches it off.
+    public var subjectivityExponent = 0.25
     /// Boost of a Dutch intensifying prefix (`super`, `mega`, `kei`) on the rest of the word.
     public var prefixBoost = 0.3
     /// The matching steps in use (``MatchSteps/standard`` by default). Switching steps off

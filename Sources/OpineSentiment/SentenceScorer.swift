@@ -312,7 +312,9 @@ struct SentenceScorer {
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
         let scored = contributions.filter { $0.score != 0 }
-        let compound = normalize(sum, terms: scored.count)
+        // The text's compound, tempered by its subjectivity (sentence compounds are not:
+        // each is one sentence's own tone).
+        let compound = normalize(sum, terms: scored.count) * pow(1 - shares.2, parameters.subjectivityExponent)
         var termsBySentence = [Int](repeating: 0, count: sentenceSums.count)
         for contribution in scored where contribution.sentence < termsBySentence.count { termsBySentence[contribution.sentence] += 1 }
         let sentences = text.sentences.enumerated().map { number, range in

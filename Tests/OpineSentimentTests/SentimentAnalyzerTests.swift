@@ -275,6 +275,16 @@ struct SentimentAnalyzerTests {
         #expect(en("good good bad").compound > 0)
     }
 
+    @Test func neutralWordsTemperTheCompound() {
+        // The same single term weighs less among many neutral words, with the same sign.
+        let short = en("good")
+        let long = en("the train left the station at nine and was good on the whole way to the city")
+        #expect(long.contributions.count == 1)
+        #expect(long.compound > 0)
+        #expect(long.compound < short.compound)
+        #expect(en("bad").compound < en("the train left the station at nine and was bad").compound)
+    }
+
     @Test func aBoosterWithAValenceCountsUnlessItModifiesTheNextWord() throws {
         // `redelijk` is both a downtoner and a lukewarm word; `van` begins a phrase that
         // is not there, so it does not make `redelijk` a modifier.
