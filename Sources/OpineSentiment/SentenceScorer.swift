@@ -37,6 +37,13 @@ struct SentenceScorer {
     private static let dutchForwardOnlyNegators: Set<String> = [
         "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
     ]
+    /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
+    /// show how the writer feels as they write: negation and irrealis leave them alone
+    /// (`I'm not the latter lol`, `no way lol`).
+    private static let interjections: Set<String> = [
+        "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
+        "meh", "omg", "jippie", "jeej", "bah",
+    ]
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -105,7 +112,7 @@ struct SentenceScorer {
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
-            let isSymbol = match == .emoji || match == .emoticon
+            let isSymbol = match == .emoji || match == .emoticon || Self.interjections.contains(entry)
             if !isSymbol, let negator = negator(for: index) {
                 if valence < 0 {
                     apply(.litotes, negator, score * parameters.litotes)
@@ -113,8 +120,8 @@ struct SentenceScorer {
                     apply(.negation, negator, score * parameters.negation)
                 }
             }
-            // An emoji or emoticon shows how the writer feels now, whatever the grammar:
-            // negation and irrealis leave it alone (`Nope :-)`).
+            // An emoji, emoticon or interjection shows how the writer feels now, whatever
+            // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
             if !isSymbol, let (trigger, factor) = irrealis[index] {
                 apply(.irrealis, trigger, score * factor)
             }

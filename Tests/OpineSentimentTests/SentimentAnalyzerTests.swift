@@ -135,6 +135,15 @@ struct SentimentAnalyzerTests {
         }
     }
 
+    @Test func interjectionsAreNotNegated() throws {
+        // Like an emoticon, `lol` is the writer's mood, not a claim the negation reverses.
+        let analyzer = try Self.analyzer(extra: "lol\t1.8\n")
+        let analysis = analyzer.analyze("I'm not the latter lol", language: .english)
+        #expect(analysis.contributions.first?.rules.isEmpty == true)
+        #expect(analysis.compound > 0)
+        #expect(analyzer.analyze("not good", language: .english).compound < 0)
+    }
+
     @Test func hashtagWordsAreScored() {
         #expect(nl("#nietleuk").compound < 0)
         #expect(en("#VeryGood").compound > en("good").compound)
