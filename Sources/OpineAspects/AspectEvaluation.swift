@@ -32,6 +32,25 @@ public struct GoldAspectCorpus: Sendable {
         public var id: String
         public var text: String
         public var opinions: [GoldOpinion]
+        /// The texts of the other sentences of the same review, in file order: SemEval ids
+        /// are `review:sentence`, and the review is the text the sentence was written in.
+        /// Only their texts are used (as the rest of the text a sentence stands in), never
+        /// their labels.
+        public var neighbours: [String] = []
+
+        public init(id: String, text: String, opinions: [GoldOpinion], neighbours: [String] = []) {
+            self.id = id
+            self.text = text
+            self.opinions = opinions
+            self.neighbours = neighbours
+        }
+
+        /// The review of a SemEval id: everything before the last `:` (`1004293:0` →
+        /// `1004293`); an id without `:` is its own review.
+        static func review(of id: String) -> Substring {
+            guard let colon = id.lastIndex(of: ":") else { return Substring(id) }
+            return id[..<colon]
+        }
     }
 
     public var path: String
@@ -91,6 +110,11 @@ public struct GoldAspectCorpus: Sendable {
             byID[id]!.opinions.append(opinion)
         }
         sentences = order.map { byID[$0]! }
+        var reviews: [Substring: [Int]] = [:]
+        for (index, sentence) in sentences.enumerated() { reviews[Sentence.review(of: sentence.id), default: []].append(index) }
+        for members in reviews.values where members.count > 1 {
+            for index in members { sentences[index].neighbours = members.filter { $0 != index }.map { sentences[$0].text } }
+        }
     }
 }
 
@@ -183,6 +207,10 @@ public struct AspectEvaluation: Sendable, Codable {
     public var baseline = Accuracy()
     /// Binary accuracy on the gold pos/neg opinions only, positive iff score > 0 (the
     /// project's convention; 0 counts as negative).
+    /// The baseline with the context fallback: the sentence's polarity, and when it is
+    /// neutral the polarity of the rest of its review (the mean compound of the review's
+    /// other sentences); it tells how much of ``polarity`` the review's tone alone gives.
+    public var baselineContext = Accuracy()
     public var polarityBinary = Accuracy()
     public var baselineBinary = Accuracy()
     /// Three-class accuracy on the opinions with an explicit gold target, and on the implicit ones.
@@ -240,6 +268,7 @@ public struct AspectEvaluation: Sendable, Codable {
         let analysis = analyzer.analyze(tokenized, language: language)
         languages[analysis.language.rawValue, default: 0] += 1
         let opinions = extractor.opinions(in: tokenized, analysis: analysis)
+        let context = Self.context(of: sentence, analyzer: analyzer, language: language)
         let offsets = Self.byteOffsets(of: sentence.text)
         var goldSpans: [Range<Int>] = []
         var goldCategories: Set<AspectCategory> = []
@@ -253,13 +282,13 @@ public struct AspectEvaluation: Sendable, Codable {
                 if moved { reanchoredTargets += 1 }
                 let span = offsets[min(from, offsets.count - 1)]..<offsets[min(to, offsets.count - 1)]
                 if !goldSpans.contains(span) { goldSpans.append(span) }
-                predicted = extractor.opinion(toward: span, in: tokenized, analysis: analysis)
+                predicted = extractor.opinion(toward: span, in: tokenized, analysis: analysis, context: context)
                 let index = analysis.sentences.firstIndex { $0.range.contains(span.lowerBound) }
                 baselineScore = index.map { analysis.sentences[$0].compound } ?? analysis.compound
                 polarityExplicit.add(gold: gold.polarity, predicted: predicted.polarity)
                 baselineExplicit.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
             } else {
-                predicted = extractor.opinion(toward: category, in: tokenized, analysis: analysis)
+                predicted = extractor.opinion(toward: category, in: tokenized, analysis: analysis, context: context)
                 baselineScore = analysis.compound
                 polarityImplicit.add(gold: gold.polarity, predicted: predicted.polarity)
                 baselineImplicit.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
@@ -274,6 +303,8 @@ public struct AspectEvaluation: Sendable, Codable {
             }
             polarity.add(gold: gold.polarity, predicted: predicted.polarity)
             baseline.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
+            let inContext = extractor.polarity(of: baselineScore) == .neutral ? context.map(extractor.polarity(of:)) ?? .neutral : extractor.polarity(of: baselineScore)
+            baselineContext.add(gold: gold.polarity, predicted: inContext)
             if gold.polarity != .neutral {
                 polarityBinary.add(gold: gold.polarity, predicted: predicted.score > 0 ? .positive : .negative)
                 baselineBinary.add(gold: gold.polarity, predicted: baselineScore > 0 ? .positive : .negative)
@@ -287,6 +318,15 @@ public struct AspectEvaluation: Sendable, Codable {
         targetsOverlap.add(predicted: predictedSpans, gold: goldSpans) { $0.overlaps($1) }
         let predictedCategories = Set(opinions.map(\.category))
         categories.add(predicted: Array(predictedCategories), gold: Array(goldCategories)) { $0 == $1 }
+    }
+
+    /// The compound of the rest of a sentence's review: the mean compound of its other
+    /// sentences, each scored on its own; nil for a review of one sentence.
+    static func context(of sentence: GoldAspectCorpus.Sentence, analyzer: SentimentAnalyzer, language: Language?) -> Double? {
+        guard !sentence.neighbours.isEmpty else { return nil }
+        let tokenizer = Tokenizer()
+        let sum = sentence.neighbours.reduce(0.0) { $0 + analyzer.analyze(tokenizer.tokenize($1), language: language).compound }
+        return sum / Double(sentence.neighbours.count)
     }
 
     /// The UTF-8 offset of every Unicode scalar index, and of the end.
@@ -333,6 +373,7 @@ extension AspectEvaluation {
         sentences += other.sentences
         polarity.merge(other.polarity)
         baseline.merge(other.baseline)
+        baselineContext.merge(other.baselineContext)
         polarityBinary.merge(other.polarityBinary)
         baselineBinary.merge(other.baselineBinary)
         polarityExplicit.merge(other.polarityExplicit)

@@ -36,6 +36,11 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// For ``OpinionExtractor/opinion(toward:in:analysis:)``: when no word is tied to the
     /// requested target, take the sentence's polarity.
     public var sentenceFallback = true
+    /// For ``OpinionExtractor/opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)``: when the sentence
+    /// fallback finds a neutral sentence, take the polarity of the whole text, then of the
+    /// text around it (a review, for one of its sentences): a sentence without sentiment
+    /// words is read in the tone of the text it is part of.
+    public var contextFallback = true
     /// For ``OpinionExtractor/opinion(toward:in:analysis:)``: when no word is tied to the
     /// requested target, first take the sentence's words that are tied to no target.
     public var untiedFallback = true
@@ -61,6 +66,7 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
         case "coordination": coordination = value != 0
         case "sentenceFallback": sentenceFallback = value != 0
         case "untiedFallback": untiedFallback = value != 0
+        case "contextFallback": contextFallback = value != 0
         default: return false
         }
         return true
@@ -69,6 +75,6 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// The names ``set(_:_:)`` accepts.
     public static let names = [
         "distance", "comma", "strongBreak", "contrast", "ellipticalContrast", "conjunction", "subordinator", "predicateBonus", "invertedBonus",
-        "attributeBonus", "targetAfter", "maximumCost", "coordination", "sentenceFallback", "untiedFallback",
+        "attributeBonus", "targetAfter", "maximumCost", "coordination", "sentenceFallback", "untiedFallback", "contextFallback",
     ]
 }

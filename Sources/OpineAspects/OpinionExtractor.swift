@@ -81,11 +81,14 @@ public struct OpinionExtractor: Sendable {
 
     /// The opinion about a given target span (for example a gold annotation): the words
     /// tied to it when it is added as a candidate target; when none is, and
-    /// ``AttributionParameters/sentenceFallback`` is on, its sentence's polarity.
-    public func opinion(toward range: Range<Int>, in text: TokenizedText, analysis: Analysis) -> Opinion {
+    /// ``AttributionParameters/sentenceFallback`` is on, its sentence's polarity, and when
+    /// that is neutral (``AttributionParameters/contextFallback``), the text's, then `context`'s.
+    /// - Parameter context: the compound of the text around this one when `text` is a piece
+    ///   of a larger text (the rest of a review, for a review's sentence); nil when none.
+    public func opinion(toward range: Range<Int>, in text: TokenizedText, analysis: Analysis, context: Double? = nil) -> Opinion {
         var view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
         guard let forced = view.forceCandidate(range) else {
-            return fallback(target: nil, category: .general, sentence: sentenceIndex(of: range.lowerBound, in: analysis), analysis: analysis)
+            return fallback(target: nil, category: .general, sentence: sentenceIndex(of: range.lowerBound, in: analysis), analysis: analysis, context: context)
         }
         let candidate = view.candidates[forced]
         let target = view.target(candidate)
@@ -101,18 +104,22 @@ public struct OpinionExtractor: Sendable {
                 return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
             }
         }
-        guard !words.isEmpty else { return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis) }
+        guard !words.isEmpty else {
+            return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
+        }
         return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
     }
 
     /// The opinion about a category with no explicit target (for example a gold
     /// annotation with target NULL): the opinions of that category; else the implicit
-    /// GENERAL ones; else (with ``AttributionParameters/sentenceFallback``) the text's polarity.
-    public func opinion(toward category: AspectCategory, in text: TokenizedText, analysis: Analysis) -> Opinion {
+    /// GENERAL ones; else (with ``AttributionParameters/sentenceFallback``) the text's
+    /// polarity, and when that is neutral (``AttributionParameters/contextFallback``) `context`'s.
+    /// - Parameter context: the compound of the text around this one, as for ``opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)``.
+    public func opinion(toward category: AspectCategory, in text: TokenizedText, analysis: Analysis, context: Double? = nil) -> Opinion {
         let all = opinions(in: text, analysis: analysis)
         var chosen = all.filter { $0.category == category }
         if chosen.isEmpty { chosen = all.filter { $0.target == nil && $0.category == .general } }
-        guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis) }
+        guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context) }
         let words = chosen.flatMap(\.words).sorted { $0.range.lowerBound < $1.range.lowerBound }
         return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
     }
@@ -136,8 +143,21 @@ public struct OpinionExtractor: Sendable {
         analysis.sentences.firstIndex { $0.range.contains(offset) }
     }
 
-    private func fallback(target: OpinionTarget?, category: AspectCategory, sentence: Int?, analysis: Analysis) -> Opinion {
-        let compound = parameters.sentenceFallback ? (sentence.map { analysis.sentences[$0].compound } ?? analysis.compound) : 0
+    /// The opinion of a target no word is tied to: its sentence's compound (the text's when
+    /// no sentence is known). A sentence with no sentiment of its own (`Circa 30 minuten
+    /// vanaf bestelling.`, `We waited an hour.`) is read in the tone of its surroundings:
+    /// the whole text's compound, then the compound of the text around it (`context`),
+    /// the first one that is not neutral.
+    private func fallback(target: OpinionTarget?, category: AspectCategory, sentence: Int?, analysis: Analysis, context: Double?) -> Opinion {
+        var compound = parameters.sentenceFallback ? (sentence.map { analysis.sentences[$0].compound } ?? analysis.compound) : 0
+        if parameters.sentenceFallback && parameters.contextFallback && polarity(of: compound) == .neutral {
+            for surrounding in [sentence == nil ? nil : analysis.compound, context] {
+                if let surrounding, polarity(of: surrounding) != .neutral {
+                    compound = surrounding
+                    break
+                }
+            }
+        }
         return Opinion(
             target: target, category: category, polarity: polarity(of: compound), score: compound,
             words: [], sentence: sentence ?? 0)

@@ -94,6 +94,57 @@ struct SummaryAndEvaluationTests {
         #expect(evaluation.polarityBinary.count == 4)
     }
 
+    /// A sentence with no sentiment word (`Circa 30 minuten vanaf bestelling.`) is read in
+    /// the tone of the text around it: neutral alone, negative in a negative review, and
+    /// neutral again when the context fallback is off.
+    @Test func neutralSentenceTakesItsContextsTone() {
+        let text = "Circa 30 minuten vanaf bestelling."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .dutch)
+        let span = Fixture.byteRange(of: "bestelling", in: text)
+        #expect(Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis).polarity == .neutral)
+        #expect(Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis, context: -0.6).polarity == .negative)
+        #expect(Fixture.extractor.opinion(toward: "SERVICE", in: tokenized, analysis: analysis, context: 0.5).polarity == .positive)
+        var off = Fixture.extractor
+        off.parameters.contextFallback = false
+        #expect(off.opinion(toward: span, in: tokenized, analysis: analysis, context: -0.6).polarity == .neutral)
+        // A sentence with a tone of its own keeps it.
+        let own = "Het eten was heerlijk."
+        let ownTokens = Tokenizer().tokenize(own)
+        let ownAnalysis = Fixture.analyzer.analyze(ownTokens, language: .dutch)
+        #expect(
+            Fixture.extractor.opinion(toward: Fixture.byteRange(of: "eten", in: own), in: ownTokens, analysis: ownAnalysis, context: -0.9).polarity
+                == .positive)
+    }
+
+    /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
+    @Test func neutralSentenceTakesTheTextsTone() {
+        let text = "We waited for the bill. The waiter was rude and the food was awful."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        #expect(Fixture.extractor.opinion(toward: Fixture.byteRange(of: "bill", in: text), in: tokenized, analysis: analysis).polarity == .negative)
+    }
+
+    /// SemEval ids are `review:sentence`: a sentence's neighbours are the other sentences
+    /// of its review, and a neutral sentence of a negative review is scored negative.
+    @Test func goldSentencesKnowTheirReview() throws {
+        let tsv = """
+            id\tlabel\tcategory\ttarget\tfrom\tto\ttext
+            r1:0\tneg\tSERVICE#GENERAL\twaiter\t4\t10\tThe waiter was rude and the food was awful.
+            r1:1\tneg\tSERVICE#GENERAL\tNULL\t0\t0\tThe bill came at nine.
+            r2:0\tpos\tFOOD#QUALITY\tfood\t4\t8\tThe food was great.
+
+            """
+        let corpus = try GoldAspectCorpus(parsing: tsv, path: "gold.tsv")
+        #expect(corpus.sentences[0].neighbours == ["The bill came at nine."])
+        #expect(corpus.sentences[1].neighbours == ["The waiter was rude and the food was awful."])
+        #expect(corpus.sentences[2].neighbours.isEmpty)
+        let evaluation = AspectEvaluation.evaluate(corpus, analyzer: Fixture.analyzer, extractor: Fixture.extractor, language: .english)
+        #expect(evaluation.polarity.correct == 3)
+        #expect(evaluation.baseline.correct == 2)
+        #expect(evaluation.baselineContext.correct == 3)
+    }
+
     /// Malformed gold files are rejected with the line.
     @Test func malformedGoldCorpusNamesTheLine() {
         let tsv = "id\tlabel\tcategory\ttarget\tfrom\tto\ttext\ns1\tgood\tFOOD#QUALITY\tfood\t0\t4\tfood ok\n"
