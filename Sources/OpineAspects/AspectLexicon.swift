@@ -44,10 +44,16 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let negator = WordClass(rawValue: 1 << 12)
     /// `too`, `te`: before an adjective, a complaint (`too sweet`, `te duur`).
     public static let excess = WordClass(rawValue: 1 << 13)
+    /// Lukewarm acceptance (`ok`, `okay`, `alright`, `in orde`): positive in the sentiment
+    /// lexicon, but said of an aspect it grades it as merely acceptable, neither praise nor
+    /// complaint, so it gives no polarity to an opinion (a negated one, `not ok`, keeps its
+    /// negative score).
+    public static let lukewarm = WordClass(rawValue: 1 << 14)
 
     static let names: [String: WordClass] = [
         "det": .determiner, "pron": .pronoun, "prep": .preposition, "conj": .conjunction, "sub": .subordinator,
         "aux": .auxiliary, "copula": .copula, "consider": .consider, "adv": .adverb, "verb": .verb, "contrast": .contrast, "excess": .excess,
+        "lukewarm": .lukewarm,
     ]
 
     /// Closed-class words: never part of a target.

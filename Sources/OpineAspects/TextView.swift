@@ -234,12 +234,17 @@ struct TextView {
                 units[position].sentiment = items.count
                 units[position].cue = cue
             }
-            items.append(
-                WordItem(
-                    first: first, last: last, contribution: number, text: contribution.text, entry: contribution.entry,
-                    range: contribution.range, score: contribution.score,
-                    rules: contribution.rules.map { $0.rule.rawValue + ($0.trigger.map { " (\($0))" } ?? "") }, cue: cue,
-                    mayBeTarget: !plainMatch))
+            var item = WordItem(
+                first: first, last: last, contribution: number, text: contribution.text, entry: contribution.entry,
+                range: contribution.range, score: contribution.score,
+                rules: contribution.rules.map { $0.rule.rawValue + ($0.trigger.map { " (\($0))" } ?? "") }, cue: cue,
+                mayBeTarget: !plainMatch)
+            if item.score > 0, lexicons.contains(where: { $0.wordClass(of: contribution.entry.lowercased()).contains(.lukewarm) }) {
+                // `the food was ok`: acceptance, not praise (see ``WordClass/lukewarm``).
+                item.score = 0
+                item.rules.append("lukewarm")
+            }
+            items.append(item)
         }
     }
 

@@ -148,6 +148,19 @@ struct AttributionTests {
         #expect(Fixture.opinions("The beer was cold.", .english).isEmpty)
     }
 
+    /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was
+    /// in orde` are neutral opinions, while `great` still makes the food positive and a
+    /// negated `niet ok` stays negative.
+    @Test func lukewarmWordsGiveNeutralOpinions() throws {
+        let english = Fixture.opinions("The food was great and the service ok.", .english)
+        #expect(try #require(Fixture.opinion(about: "food", in: english)).polarity == .positive)
+        let service = try #require(Fixture.opinion(about: "service", in: english))
+        #expect(service.polarity == .neutral)
+        #expect(service.words.first?.rules.contains("lukewarm") == true)
+        #expect(try #require(Fixture.opinion(about: "eten", in: Fixture.opinions("Het eten was in orde.", .dutch))).polarity == .neutral)
+        #expect(try #require(Fixture.opinion(about: "eten", in: Fixture.opinions("Het eten was niet ok.", .dutch))).polarity == .negative)
+    }
+
     /// `too` + adjective is a complaint (`too small`), but `not too bad` keeps the
     /// scorer's litotes reading (mildly positive).
     @Test func excessReadingAndItsNegation() throws {
