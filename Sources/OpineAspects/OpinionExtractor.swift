@@ -124,6 +124,13 @@ public struct OpinionExtractor: Sendable {
         return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
     }
 
+    /// The tone a sentence without sentiment words takes from the text around it, whose
+    /// compound is `surrounding`: that compound lowered by ``AttributionParameters/contextBias``
+    /// (a factual sentence in a mildly positive review is still more often a complaint).
+    public func contextTone(_ surrounding: Double) -> Double {
+        max(-1, surrounding - parameters.contextBias)
+    }
+
     /// The polarity of a normalized score.
     public func polarity(of score: Double) -> OpinionPolarity {
         score >= thresholds.positive ? .positive : score <= thresholds.negative ? .negative : .neutral
@@ -147,12 +154,13 @@ public struct OpinionExtractor: Sendable {
     /// no sentence is known). A sentence with no sentiment of its own (`Circa 30 minuten
     /// vanaf bestelling.`, `We waited an hour.`) is read in the tone of its surroundings:
     /// the whole text's compound, then the compound of the text around it (`context`),
-    /// the first one that is not neutral.
+    /// each lowered by ``AttributionParameters/contextBias``, the first one that is not
+    /// neutral.
     private func fallback(target: OpinionTarget?, category: AspectCategory, sentence: Int?, analysis: Analysis, context: Double?) -> Opinion {
         var compound = parameters.sentenceFallback ? (sentence.map { analysis.sentences[$0].compound } ?? analysis.compound) : 0
         if parameters.sentenceFallback && parameters.contextFallback && polarity(of: compound) == .neutral {
-            for surrounding in [sentence == nil ? nil : analysis.compound, context] {
-                if let surrounding, polarity(of: surrounding) != .neutral {
+            for surrounding in [sentence == nil || analysis.sentences.count < 2 ? nil : analysis.compound, context] {
+                if let surrounding = surrounding.map(contextTone), polarity(of: surrounding) != .neutral {
                     compound = surrounding
                     break
                 }

@@ -117,6 +117,19 @@ struct SummaryAndEvaluationTests {
                 == .positive)
     }
 
+    /// A factual sentence in a mildly positive review (mean compound +0.08) is read as a
+    /// complaint with the default context bias (0.15), and as positive without it.
+    @Test func contextBiasReadsFactsInMildReviewsAsComplaints() {
+        let text = "Circa 30 minuten vanaf bestelling."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .dutch)
+        let span = Fixture.byteRange(of: "bestelling", in: text)
+        #expect(Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis, context: 0.08).polarity == .negative)
+        var unbiased = Fixture.extractor
+        unbiased.parameters.contextBias = 0
+        #expect(unbiased.opinion(toward: span, in: tokenized, analysis: analysis, context: 0.08).polarity == .positive)
+    }
+
     /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
     @Test func neutralSentenceTakesTheTextsTone() {
         let text = "We waited for the bill. The waiter was rude and the food was awful."
