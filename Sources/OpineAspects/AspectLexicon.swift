@@ -211,7 +211,10 @@ public struct AspectLexicon: Sendable {
             // to the verb it shares a stem with: `betalen` is not `betaling`.
             return Match(category: entry.category, kind: entry.kind, entry: entry.term, how: .stem)
         }
-        if splitsCompounds, let compound = compoundMatch(form, stem: stem, depth: 0) { return compound }
+        // Nor is a function word or frequent verb a compound (`gegeten` is not `geg` + `eten`).
+        if splitsCompounds, classes[form] == nil, let compound = compoundMatch(form, stem: stem, depth: 0) {
+            return compound
+        }
         return nil
     }
 

@@ -34,6 +34,14 @@ struct LexiconTests {
         #expect(Fixture.extractor.lexicons.dutch.match("advies") == nil)
     }
 
+    /// A frequent verb (grammar.tsv) is no compound: `gegeten` is not `geg` + `eten`,
+    /// so `lekker gegeten` has no target, while `lekker eten` is about the food.
+    @Test func frequentVerbsAreNoCompounds() {
+        #expect(Fixture.extractor.lexicons.dutch.match("gegeten") == nil)
+        #expect(Fixture.opinions("We hebben hier lekker gegeten.", .dutch).allSatisfy { $0.target == nil })
+        #expect(Fixture.extractor.lexicons.dutch.match("ontbijtbuffet")?.category == "FOOD")
+    }
+
     /// The built-in taxonomy has the documented categories, and SemEval's categories map
     /// as documented in semeval-categories.tsv (any #PRICES attribute is PRICE).
     @Test func taxonomyAndSemEvalMapping() {
