@@ -137,13 +137,36 @@ public struct AspectLexicon: Sendable {
     }
 
     public let language: Language
-    private var forms: [String: AspectTermEntry] = [:]
-    private var stems: [String: AspectTermEntry] = [:]
-    /// Phrases by first word, longest first.
-    private var phrases: [String: [(words: [String], entry: AspectTermEntry)]] = [:]
-    private var classes: [String: WordClass] = [:]
-    /// Context-dependent opinion words: their valence for some categories (nil: any).
-    private var contextWords: [String: [ContextValence]] = [:]
+    /// The lookup tables, immutable once built and shared by reference: copying a lexicon
+    /// (extraction holds it in per-text arrays and loops) costs one retain, not one per table.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let forms: [String: AspectTermEntry]
+        let stems: [String: AspectTermEntry]
+        /// Phrases by first word, longest first.
+        let phrases: [String: [(words: [String], entry: AspectTermEntry)]]
+        let classes: [String: WordClass]
+        /// Context-dependent opinion words: their valence for some categories (nil: any).
+        let contextWords: [String: [ContextValence]]
+
+        init(
+            forms: [String: AspectTermEntry], stems: [String: AspectTermEntry], phrases: [String: [(words: [String], entry: AspectTermEntry)]],
+            classes: [String: WordClass], contextWords: [String: [ContextValence]]
+        ) {
+            self.forms = forms
+            self.stems = stems
+            self.phrases = phrases
+            self.classes = classes
+            self.contextWords = contextWords
+        }
+    }
+
+    private var forms: [String: AspectTermEntry] { tables.forms }
+    private var stems: [String: AspectTermEntry] { tables.stems }
+    private var phrases: [String: [(words: [String], entry: AspectTermEntry)]] { tables.phrases }
+    private var classes: [String: WordClass] { tables.classes }
+    private var contextWords: [String: [ContextValence]] { tables.contextWords }
     let stemmer: Stemmer
     /// Whether closed compounds are split (Dutch).
     let splitsCompounds: Bool
@@ -161,9 +184,14 @@ public struct AspectLexicon: Sendable {
             throw .unreadable(path: "libstemmer", reason: error.description)
         }
         splitsCompounds = language == .dutch
+        var forms: [String: AspectTermEntry] = [:]
+        var stems: [String: AspectTermEntry] = [:]
+        var phrases: [String: [(words: [String], entry: AspectTermEntry)]] = [:]
+        var classes: [String: WordClass] = [:]
+        var contextTable: [String: [ContextValence]] = [:]
         for (word, wordClass) in wordClasses { classes[word, default: []].formUnion(wordClass) }
         for word in ruleWords where !word.contains(" ") { classes[word, default: []].insert(.ruleWord) }
-        for context in contextWords { self.contextWords[context.word, default: []].append(context) }
+        for context in contextWords { contextTable[context.word, default: []].append(context) }
         for file in termFiles {
             for entry in file.entries {
                 let words = entry.term.split(separator: " ").map { TextNormalizer.wordForm(String($0)).form }
@@ -185,6 +213,7 @@ public struct AspectLexicon: Sendable {
                 if stems[stemmed] == nil { stems[stemmed] = entry }
             }
         }
+        tables = Tables(forms: forms, stems: stems, phrases: phrases, classes: classes, contextWords: contextTable)
     }
 
     /// The context-dependent valences of a normalized form (`cold` for FOOD).
