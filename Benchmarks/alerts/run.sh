@@ -8,7 +8,8 @@
 #   opine watch FILE --stop-at-end --config CONFIG --database DB
 # on a fresh database (rules: an advocate turned detractor, which reads the author's
 # history for every detractor, and an unfollow wave over a 60-minute window that never
-# fires; the destination is down and retried after an hour), and then once more on a file of 100
+# fires; the destination is down, an attempt gives up after 1 s and is retried after an
+# hour, so deliveries add little time), and then once more on a file of 100
 # new interactions against the full database (a restart: what opening a big store costs).
 # Prints wall time, interactions/s and peak RSS (GNU time) for both.
 # BEFORE=path/to/opine runs another build on the same files in the same run, for a ratio.
@@ -28,12 +29,13 @@ swift build -c release --scratch-path "$scratch" --product opine > "$work/build.
 cat > "$work/alerts.yaml" <<'YAML'
 destinations:
   down: { url: "http://127.0.0.1:9/hook", format: json }
-delivery: { max_attempts: 1000, initial_backoff_seconds: 3600, max_backoff_seconds: 3600 }
+delivery: { max_attempts: 1000, initial_backoff_seconds: 3600, max_backoff_seconds: 3600, attempt_timeout_seconds: 1 }
 limits: { max_outbox_depth: 10000000 }
 rules:
   - { name: turned, when: turned_detractor, to: [down] }
   - { name: unfollows, when: unfollow_wave, min_count: 1000000, window_minutes: 60, to: [down] }
 YAML
+export OPINE_LEXICONS="$PWD/Lexicons"  # for a BEFORE binary outside the checkout too
 binaries=("after:$scratch/release/opine")
 if [ -n "${BEFORE:-}" ]; then binaries+=("before:$BEFORE"); fi
 

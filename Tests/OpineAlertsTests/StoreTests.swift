@@ -38,17 +38,17 @@ struct StoreTests {
         #expect(pending.map(\.interaction.id) == ["c2"], "a parent of a reply not stored yet")
     }
 
-    @Test func theQueueWorkingSetHasRecentAuthorsWithTheirWholeHistory() throws {
+    @Test func theQueueWorkingSetHasRecentAuthorsWithTheirWholeHistory() async throws {
         let store = try store(with: [
             try interaction("old-bob", "bob", minutes: 0),
             try interaction("old-cem", "cem", minutes: 1),
             try interaction("new-bob", "bob", minutes: 100),
         ])
         let since = Date(timeIntervalSince1970: 1_700_000_000 + 50 * 60)
-        let ids = try store.queueWorkingSet(since: since, brandAccounts: []).map(\.interaction.id)
+        let ids = try await store.queueWorkingSet(since: since, brandAccounts: []).interactions.map(\.id)
         #expect(ids == ["old-bob", "new-bob"], "cem wrote nothing since; bob's old comment is his history")
         #expect(try store.storedIDs(among: ["old-cem", "nope"]) == ["old-cem"])
-        #expect(try store.latestInteractionTime() == Date(timeIntervalSince1970: 1_700_000_000 + 100 * 60))
+        #expect(try await store.latestInteractionTime() == Date(timeIntervalSince1970: 1_700_000_000 + 100 * 60))
         #expect(try store.interactionCount() == 3)
     }
 

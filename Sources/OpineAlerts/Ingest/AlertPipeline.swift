@@ -29,6 +29,7 @@ public actor AlertPipeline {
 
     var evaluator: RuleEvaluator
     var snapshot = QueueSnapshot()
+    var refreshingSnapshot = false
     nonisolated let inFlight = Mutex(0)
 
     /// Opens the pipeline over a store and replays the last window of its interactions
@@ -49,7 +50,7 @@ public actor AlertPipeline {
         self.metrics = metrics
         self.doorbell = doorbell
         var evaluator = RuleEvaluator(rules: configuration.rules, brandAccounts: configuration.brandAccounts)
-        if configuration.longestWindow > 0, let latest = try store.latestInteractionTime() {
+        if configuration.longestWindow > 0, let latest = try await store.latestInteractionTime() {
             for entry in try await store.interactions(since: latest.addingTimeInterval(-configuration.longestWindow)) {
                 let stance = engagementRules.stance(kind: entry.interaction.kind, rating: entry.interaction.rating, signal: entry.signal)
                 _ = evaluator.evaluate(RuleInput(interaction: entry.interaction, signal: entry.signal, stance: stance), raisedAt: latest)
@@ -172,15 +173,8 @@ public actor AlertPipeline {
         let disposition = index.flatMap { index in inbox?.disposition(at: index) } ?? .notAMessage
         var placement: QueuePlacement?
         if disposition == .answer, let item = try? inbox?.responseQueue(weights: weights).first(where: { $0.interactionID == interaction.id }) {
-            let position = try snapshot.position(of: item.priority, excluding: interaction.id) { () throws(StoreError) -> [QueueItem] in
-                do {
-                    return try queueItems(now: now)
-                } catch let error as StoreError {
-                    throw error
-                } catch {
-                    return []  // invalid weights: the queue itself reports them
-                }
-            }
+            refreshSnapshotIfStale(now: now)
+            let position = snapshot.position(of: item.priority, excluding: interaction.id)
             placement = QueuePlacement(priority: item.priority, dueBy: item.dueBy, reasons: item.reasons, position: position)
         }
         return IngestOutcome(
@@ -194,20 +188,33 @@ public actor AlertPipeline {
     /// whole histories.
     /// - Throws: ``StoreError`` when the store cannot be read; ``EngagementError`` for
     ///   invalid weights.
-    public func queue(now: Date = Date(), limit: Int? = nil) throws -> [QueueItem] {
-        let items = try queueItems(now: now)
+    /// Reads the store concurrently with ingestion (SQLite in WAL mode).
+    public nonisolated func queue(now: Date = Date(), limit: Int? = nil) async throws -> [QueueItem] {
+        let items = try await queueItems(now: now)
         return limit.map { Array(items.prefix($0)) } ?? items
     }
 
-    func queueItems(now: Date) throws -> [QueueItem] {
-        guard let latest = try store.latestInteractionTime() else { return [] }
+    nonisolated func queueItems(now: Date) async throws -> [QueueItem] {
+        guard let latest = try await store.latestInteractionTime() else { return [] }
         let start = min(now, latest).addingTimeInterval(-configuration.limits.queueHorizon)
-        var log = InteractionLog()
-        for entry in try store.queueWorkingSet(since: start, brandAccounts: configuration.brandAccounts) {
-            log.append(entry.interaction, signal: entry.signal)
-        }
+        let log = try await store.queueWorkingSet(since: start, brandAccounts: configuration.brandAccounts)
         return try log.inbox(now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
             .responseQueue(weights: weights).filter { $0.time >= start }
+    }
+
+    /// Starts rebuilding the queue snapshot in the background when it is stale and no
+    /// rebuild is under way; ingestion goes on meanwhile with the snapshot it has. When the
+    /// queue cannot be read the old snapshot stays (``queue(now:limit:)`` reports the error).
+    func refreshSnapshotIfStale(now: Date) {
+        guard snapshot.isStale, !refreshingSnapshot else { return }
+        refreshingSnapshot = true
+        Task {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let items = try? await queueItems(now: now)
+            if let items { snapshot = QueueSnapshot(items, builtAt: clock.now, cost: clock.now - started) }
+            refreshingSnapshot = false
+        }
     }
 
     /// An author's profile now, nil when the author has no interactions.
@@ -218,25 +225,28 @@ public actor AlertPipeline {
 }
 
 /// The priorities of the response queue at one moment, for placing new items in it
-/// without rebuilding the whole queue on every ingest. Rebuilt at most once a second,
-/// and at most once per twenty times its own build time, so a large inbox costs at most
-/// about 5 % of the time.
+/// without rebuilding the whole queue on every ingest. Stale after a second, or after
+/// twenty times its own build time, so a large queue costs at most about 5 % of the time
+/// (and is rebuilt off the ingest path: ``AlertPipeline/refreshSnapshotIfStale(now:)``).
 struct QueueSnapshot: Sendable {
     var priorities: [(priority: Double, id: String)] = []
     var builtAt: ContinuousClock.Instant?
     var cost: Duration = .zero
 
-    mutating func position<Failure: Error>(
-        of priority: Double, excluding id: String, build: () throws(Failure) -> [QueueItem]
-    ) throws(Failure) -> Int {
-        let clock = ContinuousClock()
-        let interval = max(Duration.seconds(1), cost * 20)
-        if builtAt.map({ clock.now - $0 > interval }) ?? true {
-            let started = clock.now
-            priorities = try build().map { ($0.priority, $0.interactionID) }
-            builtAt = clock.now
-            cost = clock.now - started
-        }
+    init() {}
+
+    init(_ items: [QueueItem], builtAt: ContinuousClock.Instant, cost: Duration) {
+        priorities = items.map { ($0.priority, $0.interactionID) }
+        self.builtAt = builtAt
+        self.cost = cost
+    }
+
+    var isStale: Bool {
+        builtAt.map { ContinuousClock().now - $0 > max(Duration.seconds(1), cost * 20) } ?? true
+    }
+
+    /// The 1-based place an item of this priority takes (the item `id` itself not counted).
+    func position(of priority: Double, excluding id: String) -> Int {
         // Descending by priority: count the items strictly above.
         var low = 0
         var high = priorities.count

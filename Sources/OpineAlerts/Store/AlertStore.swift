@@ -198,8 +198,8 @@ public final class AlertStore: Sendable {
     }
 
     /// The time of the latest interaction (by interaction time), nil when none is stored.
-    public func latestInteractionTime() throws(StoreError) -> Date? {
-        try readNow("read the latest interaction time") { db in
+    public func latestInteractionTime() async throws(StoreError) -> Date? {
+        try await read("read the latest interaction time") { db in
             try Double.fetchOne(db, sql: "SELECT MAX(time) FROM interaction").map(Date.init(timeIntervalSince1970:))
         }
     }
@@ -242,7 +242,7 @@ public final class AlertStore: Sendable {
                     """
                 arguments += StatementArguments(brands)
             }
-            var rows = try Self.interactionRows(db, sql: sql, arguments: arguments)
+            var rows = try Self.interactionRows(db, sql: sql, arguments: arguments, cached: true)
             var seen = Set(rows.map(\.seq))
             for start in stride(from: 0, to: parents.count, by: Self.chunk) {
                 let chunk = Array(parents[start..<min(parents.count, start + Self.chunk)])
@@ -258,10 +258,11 @@ public final class AlertStore: Sendable {
 
     /// What the response queue over a period is computed from: the interactions at or
     /// after `start`, the whole history of their authors, the interactions those reply
-    /// to and the brand accounts' replies to them; in the order they were stored.
-    public func queueWorkingSet(since start: Date, brandAccounts: Set<String>) throws(StoreError) -> [StoredInteraction] {
+    /// to and the brand accounts' replies to them; in the order they were stored. Rows are
+    /// decoded one at a time into the working set, which is all that is held.
+    func queueWorkingSet(since start: Date, brandAccounts: Set<String>) async throws(StoreError) -> InteractionLog {
         let brands = brandAccounts.sorted()
-        let rows = try readNow("read the queue's interactions") { db in
+        return try await read("read the queue's interactions") { db in
             var sql = """
                 WITH own AS (
                     SELECT seq, id, in_reply_to FROM interaction
@@ -279,9 +280,15 @@ public final class AlertStore: Sendable {
                     """
                 arguments += StatementArguments(brands)
             }
-            return try Self.interactionRows(db, sql: sql + "\nORDER BY seq", arguments: arguments)
+            var log = InteractionLog()
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql + "\nORDER BY seq"), arguments: arguments)
+            while let row = try rows.next() {
+                let stored = try self.storedInteraction(
+                    (seq: row["seq"], body: row["body"], compound: row["compound"], label: row["label"]))
+                log.append(stored.interaction, signal: stored.signal)
+            }
+            return log
         }
-        return try rows.map(storedInteraction)
     }
 
     /// Ids per `IN (...)` list, well under SQLite's limit on bound variables.
@@ -289,9 +296,13 @@ public final class AlertStore: Sendable {
 
     typealias InteractionRow = (seq: Int64, body: Data, compound: Double?, label: String?)
 
-    /// Rows of `seq, body, compound, label`.
-    static func interactionRows(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [InteractionRow] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+    /// Rows of `seq, body, compound, label`. A query whose text is the same on every call
+    /// (`cached`) is prepared once per connection.
+    static func interactionRows(
+        _ db: Database, sql: String, arguments: StatementArguments = [], cached: Bool = false
+    ) throws -> [InteractionRow] {
+        let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
             (seq: row["seq"] as Int64, body: row["body"] as Data, compound: row["compound"] as Double?, label: row["label"] as String?)
         }
     }
