@@ -152,6 +152,7 @@ let package = Package(
                 "OpineAlerts",
                 "OpineEngagement",
                 "OpineSentiment",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -14,7 +14,8 @@
 #    every id unique, every other one raising an alert).
 # 4. Prints requests/s, p50 and p99 latency and non-2xx answers for each, the alerts
 #    raised and delivered (from /metrics), and the server's peak RSS.
-# SCRATCH_PATH picks the SwiftPM scratch directory (default .build).
+# SCRATCH_PATH picks the SwiftPM scratch directory (default .build). OPINE=path skips the
+# build and runs that binary instead (an earlier build, to compare two in one session).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
@@ -33,11 +34,14 @@ if ! command -v wrk >/dev/null; then
 fi
 rm -rf "$work"
 mkdir -p "$work"
-swift build -c release --scratch-path "$scratch" --product opine > "$work/build.log" 2>&1 || {
-    cat "$work/build.log" >&2
-    exit 1
-}
-opine="$scratch/release/opine"
+opine="${OPINE:-$scratch/release/opine}"
+if [ -z "${OPINE:-}" ]; then
+    swift build -c release --scratch-path "$scratch" --product opine > "$work/build.log" 2>&1 || {
+        cat "$work/build.log" >&2
+        exit 1
+    }
+fi
+export OPINE_LEXICONS="${OPINE_LEXICONS:-$PWD/Lexicons}"
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

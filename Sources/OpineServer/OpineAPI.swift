@@ -161,7 +161,7 @@ public struct OpineAPI: Sendable {
             case .overloaded(let reason, let retryAfter):
                 throw APIError(.serviceUnavailable, "overloaded: \(reason)", retryAfter: retryAfter)
             case .store(let error):
-                throw APIError(.internalServerError, "the interactions could not be stored: \(error.message)")
+                throw APIError(.internalServerError, "the ingest failed in the store: \(error.message)")
             }
         }
         return try JSONBody.response(IngestResponse(results: outcomes))
@@ -178,7 +178,12 @@ public struct OpineAPI: Sendable {
             throw APIError(.badRequest, "must be a whole number from 1 to 10000, not '\(limitText)'", field: "limit")
         }
         let now = Date()
-        let items = try await pipeline.queue(now: now, limit: limit)
+        let items: [QueueItem]
+        do {
+            items = try await pipeline.queue(now: now, limit: limit)
+        } catch let error as StoreError {
+            throw APIError(.internalServerError, "the queue could not be read: \(error.message)")
+        }
         return try JSONBody.response(QueueResponse(generatedAt: now, items: items))
     }
 
@@ -187,7 +192,13 @@ public struct OpineAPI: Sendable {
     }
 
     func author(_ id: String) async throws -> Response {
-        guard let profile = await pipeline.profile(of: id) else {
+        let found: AuthorProfile?
+        do {
+            found = try await pipeline.profile(of: id)
+        } catch {
+            throw APIError(.internalServerError, "the author could not be read: \(error.message)")
+        }
+        guard let profile = found else {
             throw APIError(.notFound, "no interactions by author '\(id)'", field: "id")
         }
         return try JSONBody.response(AuthorResponse(profile: profile))

@@ -45,9 +45,12 @@ private struct TokenScanner {
     var tokens: [Token] = []
     var index = 0
     let sentenceStarts: [Int]
+    /// Whether the text has an `@` at all: without one, no segment starts an e-mail address.
+    let hasAtSign: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        hasAtSign = bytes.contains(UInt8(ascii: "@"))
         segments = ICUBreaks.wordSegments(bytes)
         sentenceStarts = ICUBreaks.sentenceStarts(bytes)
     }
@@ -79,7 +82,7 @@ private struct TokenScanner {
         {
             return token(.url, start..<end, form: TextNormalizer.fold(utf8: slice(start..<end)))
         }
-        if segment.kind != .none || first == UInt8(ascii: "_"),
+        if hasAtSign, segment.kind != .none || first == UInt8(ascii: "_"),
             let end = WebSyntax.email(in: bytes, at: start)
         {
             return token(.email, start..<end, form: TextNormalizer.fold(utf8: slice(start..<end)))
@@ -267,9 +270,15 @@ private struct TokenScanner {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}"
     }
 
+    /// Whether the bytes are `-`, U+2010 or U+2011 (UTF-8 `E2 80 90` / `E2 80 91`).
     private func isHyphen(_ range: Range<Int>) -> Bool {
-        let text = string(range)
-        return text == "-" || text == "\u{2010}" || text == "\u{2011}"
+        switch range.count {
+        case 1: return bytes[range.lowerBound] == UInt8(ascii: "-")
+        case 3:
+            return bytes[range.lowerBound] == 0xE2 && bytes[range.lowerBound + 1] == 0x80
+                && (bytes[range.lowerBound + 2] == 0x90 || bytes[range.lowerBound + 2] == 0x91)
+        default: return false
+        }
     }
 
     private func containsKeycap(_ range: Range<Int>) -> Bool {

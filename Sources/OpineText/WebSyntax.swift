@@ -4,8 +4,7 @@ enum WebSyntax {
     /// The end of a URL starting at `start` (`http://`, `https://` or `www.`), nil if none.
     /// The URL runs to the next white space, without trailing punctuation.
     static func url(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        let prefixes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
-        guard prefixes.contains(where: { hasPrefix($0, in: bytes, at: start) }) else { return nil }
+        guard urlPrefixes.contains(where: { hasPrefix($0, in: bytes, at: start) }) else { return nil }
         var end = start
         while end < bytes.count && !isSpaceOrControl(bytes[end]) { end += 1 }
         while end > start, trailingPunctuation.contains(bytes[end - 1]) {
@@ -39,6 +38,8 @@ enum WebSyntax {
     private static let topLevelDomains: Set<String> = [
         "com", "nl", "be", "org", "net", "eu", "de", "io", "co", "uk", "fr", "info", "app", "shop", "store",
     ]
+
+    private static let urlPrefixes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8), Array("www.".utf8)]
 
     private static let trailingPunctuation: Set<UInt8> = Set(".,;:!?)]}'\"".utf8)
 

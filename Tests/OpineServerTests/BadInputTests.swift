@@ -117,7 +117,7 @@ import Testing
             // Nothing of it was stored or raised...
             #expect(try await server.store.interactions().isEmpty)
             #expect(try await server.store.deliveries(state: nil).isEmpty)
-            #expect(await server.pipeline.interactionCount == 0)
+            #expect(try server.store.interactionCount() == 0)
             #expect(server.pipeline.metrics.snapshot().alertsRaised == 0)
             #expect(try await server.get("/v1/authors/anna").status == 404)
             // ... so the same ids are new afterwards, and only their alerts arrive.

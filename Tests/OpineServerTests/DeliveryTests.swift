@@ -307,7 +307,7 @@ import Testing
         try await receiver.restart()
         let second = try await TestServer.start(configuration: configuration, directory: directory)
         do {
-            #expect(await second.pipeline.interactionCount == 4)
+            #expect(try second.store.interactionCount() == 4)
             #expect(await receiver.waitUntil { requests in ids.isSubset(of: Set(requests.filter(\.accepted).compactMap(\.alertID))) })
             // The restarted server remembers the ids: no second alert.
             let again = try await second.post("/v1/interactions", json: [Fixtures.angryReview("k1")])

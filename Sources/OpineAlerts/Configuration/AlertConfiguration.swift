@@ -130,6 +130,10 @@ public struct IngestLimits: Sendable, Hashable {
     public var maxBatch = 1_000
     /// Characters in one text.
     public var maxTextLength = 20_000
+    /// How far back the response queue reaches: unanswered interactions older than this
+    /// (before now, or before the latest interaction when that is earlier) leave the
+    /// queue. It bounds what a queue build reads; 30 days by default.
+    public var queueHorizon: TimeInterval = 30 * 86_400
 
     /// The default limits.
     public init() {}

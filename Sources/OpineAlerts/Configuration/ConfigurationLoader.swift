@@ -151,12 +151,13 @@ struct ConfigurationReader {
 
     func limits(_ node: Node) throws(ConfigurationError) -> IngestLimits {
         let fields = try mapping(
-            node, "limits", allowed: ["max_pending_ingests", "max_outbox_depth", "max_batch", "max_text_length"])
+            node, "limits", allowed: ["max_pending_ingests", "max_outbox_depth", "max_batch", "max_text_length", "queue_horizon_days"])
         var limits = IngestLimits()
         if let value = fields["max_pending_ingests"] { limits.maxPendingIngests = try integer(value, "max_pending_ingests", 1...100_000) }
         if let value = fields["max_outbox_depth"] { limits.maxOutboxDepth = try integer(value, "max_outbox_depth", 1...100_000_000) }
         if let value = fields["max_batch"] { limits.maxBatch = try integer(value, "max_batch", 1...100_000) }
         if let value = fields["max_text_length"] { limits.maxTextLength = try integer(value, "max_text_length", 1...10_000_000) }
+        if let value = fields["queue_horizon_days"] { limits.queueHorizon = Double(try integer(value, "queue_horizon_days", 1...3650)) * 86_400 }
         return limits
     }
 

@@ -27,14 +27,15 @@ public actor AlertPipeline {
     /// Rung after every ingest that raised alerts.
     public nonisolated let doorbell: Doorbell
 
-    var log = InteractionLog()
     var evaluator: RuleEvaluator
     var snapshot = QueueSnapshot()
+    var refreshingSnapshot = false
     nonisolated let inFlight = Mutex(0)
 
-    /// Opens the pipeline over a store: reads the stored interactions back into memory
-    /// and replays the last window of them through the window rules, so a spike that was
-    /// under way before a restart is not raised again.
+    /// Opens the pipeline over a store and replays the last window of its interactions
+    /// through the window rules, so a spike that was under way before a restart is not
+    /// raised again. Nothing else is read: histories and the queue are read from the
+    /// store when they are needed, so memory does not grow with the store.
     /// - Throws: ``StoreError`` when the store cannot be read.
     public init(
         store: AlertStore, configuration: AlertConfiguration, analyzer: SentimentAnalyzer,
@@ -49,17 +50,12 @@ public actor AlertPipeline {
         self.metrics = metrics
         self.doorbell = doorbell
         var evaluator = RuleEvaluator(rules: configuration.rules, brandAccounts: configuration.brandAccounts)
-        var log = InteractionLog()
-        let stored = try await store.interactions()
-        let latest = stored.map(\.interaction.time).max() ?? .distantPast
-        let replayFrom = latest.addingTimeInterval(-configuration.longestWindow)
-        for entry in stored {
-            log.append(entry.interaction, signal: entry.signal)
-            guard configuration.longestWindow > 0, entry.interaction.time >= replayFrom else { continue }
-            let stance = engagementRules.stance(kind: entry.interaction.kind, rating: entry.interaction.rating, signal: entry.signal)
-            _ = evaluator.evaluate(RuleInput(interaction: entry.interaction, signal: entry.signal, stance: stance), raisedAt: latest)
+        if configuration.longestWindow > 0, let latest = try await store.latestInteractionTime() {
+            for entry in try await store.interactions(since: latest.addingTimeInterval(-configuration.longestWindow)) {
+                let stance = engagementRules.stance(kind: entry.interaction.kind, rating: entry.interaction.rating, signal: entry.signal)
+                _ = evaluator.evaluate(RuleInput(interaction: entry.interaction, signal: entry.signal, stance: stance), raisedAt: latest)
+            }
         }
-        self.log = log
         self.evaluator = evaluator
         metrics.set(\.outboxDepth, to: try await store.outboxDepth())
     }
@@ -92,118 +88,165 @@ public actor AlertPipeline {
     func commit(
         _ interactions: [Interaction], signals: [TextSignal?], position: StreamPosition?, now: Date
     ) throws(IngestError) -> [IngestOutcome] {
-        let start = log.count
         let savedEvaluator = evaluator
         var fresh = [Bool](repeating: false, count: interactions.count)
-        var stored: [StoredInteraction] = []
+        var batch = InteractionLog()
         var raised: [[Alert]] = Array(repeating: [], count: interactions.count)
         var alerts: [(alert: Alert, destinations: [String])] = []
         let destinations = Dictionary(uniqueKeysWithValues: configuration.rules.map { ($0.name, $0.destinations) })
-        for (index, interaction) in interactions.enumerated() where !log.contains(interaction.id) {
-            fresh[index] = true
-            log.append(interaction, signal: signals[index])
-            stored.append(StoredInteraction(interaction: interaction, signal: signals[index]))
-            let stance = engagementRules.stance(kind: interaction.kind, rating: interaction.rating, signal: signals[index])
-            let input = RuleInput(
-                interaction: interaction, signal: signals[index], stance: stance,
-                turnedDetractor: stance?.stance == .detractor && hasTurned(interaction))
-            raised[index] = evaluator.evaluate(input, raisedAt: now)
-            alerts += raised[index].map { ($0, destinations[$0.rule] ?? []) }
-        }
+        let watchesTurns = configuration.rules.contains { $0.condition == .turnedDetractor }
         let result: AlertStore.CommitResult
+        var outcomes: [IngestOutcome]
         do {
-            result = try store.commit(
-                IngestRecord(interactions: stored, alerts: alerts, position: position),
-                maxOutboxDepth: configuration.limits.maxOutboxDepth)
+            let stored = try store.storedIDs(among: interactions.map(\.id))
+            for (index, interaction) in interactions.enumerated() where !stored.contains(interaction.id) && !batch.contains(interaction.id) {
+                fresh[index] = true
+                batch.append(interaction, signal: signals[index])
+                let stance = engagementRules.stance(kind: interaction.kind, rating: interaction.rating, signal: signals[index])
+                var turned = false
+                if watchesTurns, stance?.stance == .detractor { turned = try hasTurned(interaction, batch: batch) }
+                let input = RuleInput(interaction: interaction, signal: signals[index], stance: stance, turnedDetractor: turned)
+                raised[index] = evaluator.evaluate(input, raisedAt: now)
+                alerts += raised[index].map { ($0, destinations[$0.rule] ?? []) }
+            }
+            // Outcomes are read before the commit (from the store plus this batch), so a
+            // failed read leaves nothing stored.
+            outcomes = try interactions.enumerated().map { index, interaction throws(StoreError) in
+                try outcome(interaction, duplicate: !fresh[index], now: now, batch: batch)
+            }
+            let record = IngestRecord(
+                interactions: zip(batch.interactions, batch.signals).map { StoredInteraction(interaction: $0, signal: $1) },
+                alerts: alerts, position: position)
+            result = try store.commit(record, maxOutboxDepth: configuration.limits.maxOutboxDepth)
         } catch {
-            log.truncate(to: start)
             evaluator = savedEvaluator
             throw .store(error)
         }
         guard case .stored(let newIDs, let depth) = result else {
-            log.truncate(to: start)
             evaluator = savedEvaluator
             metrics.set(\.outboxDepth, to: configuration.limits.maxOutboxDepth)
             throw .overloaded(reason: "\(configuration.limits.maxOutboxDepth) or more alert deliveries are waiting in the outbox", retryAfter: 30)
         }
         let newAlertIDs = Set(newIDs)
-        metrics.record(\.interactionsIngested, by: stored.count)
-        metrics.record(\.duplicates, by: interactions.count - stored.count)
+        metrics.record(\.interactionsIngested, by: batch.count)
+        metrics.record(\.duplicates, by: interactions.count - batch.count)
         metrics.record(\.alertsRaised, by: newAlertIDs.count)
         metrics.set(\.outboxDepth, to: depth)
         if !newAlertIDs.isEmpty { doorbell.ring() }
-        return interactions.enumerated().map { index, interaction in
-            outcome(
-                interaction, duplicate: !fresh[index], alerts: raised[index].map(\.id).filter(newAlertIDs.contains), now: now)
+        for index in outcomes.indices {
+            outcomes[index].alerts = raised[index].map(\.id).filter(newAlertIDs.contains)
         }
+        return outcomes
     }
 
     /// Whether the author's standing had been advocate before this (detractor) interaction.
-    func hasTurned(_ interaction: Interaction) -> Bool {
-        guard configuration.rules.contains(where: { $0.condition == .turnedDetractor }),
-            let inbox = try? log.authorInbox(
-                interaction.author, now: interaction.time, brandAccounts: configuration.brandAccounts, rules: engagementRules)
-        else { return false }
-        return inbox.profile(of: interaction.author)?.transitions.contains {
+    func hasTurned(_ interaction: Interaction, batch: InteractionLog) throws(StoreError) -> Bool {
+        let inbox = try authorInbox(interaction.author, now: interaction.time, batch: batch)
+        return inbox?.profile(of: interaction.author)?.transitions.contains {
             $0.kind == .advocateTurnedDetractor && $0.interactionID == interaction.id
         } ?? false
     }
 
-    func outcome(_ interaction: Interaction, duplicate: Bool, alerts: [String], now: Date) -> IngestOutcome {
-        let inbox = try? log.authorInbox(
-            interaction.author, now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
+    /// An inbox of what the author's engagement is computed from: their history in the
+    /// store, plus what of the ingest under way (`batch`, not stored yet) belongs to it.
+    func authorInbox(_ author: String, now: Date, batch: InteractionLog = .init()) throws(StoreError) -> Inbox? {
+        let brands = configuration.brandAccounts
+        let pending = batch.interactions(by: author)
+        var log = InteractionLog()
+        for entry in try store.authorHistory(author, brandAccounts: brands, parents: pending.compactMap(\.inReplyTo)) {
+            log.append(entry.interaction, signal: entry.signal)
+        }
+        let parents = Set(pending.compactMap(\.inReplyTo))
+        for (interaction, signal) in zip(batch.interactions, batch.signals)
+        where !log.contains(interaction.id)
+            && (interaction.author == author || brands.contains(interaction.author) || parents.contains(interaction.id))
+        {
+            log.append(interaction, signal: signal)
+        }
+        return try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
+    }
+
+    /// An interaction's outcome without its alerts (known only after the commit).
+    func outcome(_ interaction: Interaction, duplicate: Bool, now: Date, batch: InteractionLog) throws(StoreError) -> IngestOutcome {
+        let inbox = try authorInbox(interaction.author, now: now, batch: batch)
         let index = inbox?.interactions.firstIndex { $0.id == interaction.id }
         let disposition = index.flatMap { index in inbox?.disposition(at: index) } ?? .notAMessage
         var placement: QueuePlacement?
         if disposition == .answer, let item = try? inbox?.responseQueue(weights: weights).first(where: { $0.interactionID == interaction.id }) {
-            let position = snapshot.position(of: item.priority, excluding: interaction.id) {
-                (try? log.inbox(now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
-                    .responseQueue(weights: weights)) ?? []
-            }
+            refreshSnapshotIfStale(now: now)
+            let position = snapshot.position(of: item.priority, excluding: interaction.id)
             placement = QueuePlacement(priority: item.priority, dueBy: item.dueBy, reasons: item.reasons, position: position)
         }
-        let stance = log.index(of: interaction.id).flatMap { index in
-            engagementRules.stance(kind: log.interactions[index].kind, rating: log.interactions[index].rating, signal: log.signals[index])
-        }
         return IngestOutcome(
-            id: interaction.id, duplicate: duplicate, stance: stance, disposition: disposition, queue: placement, alerts: alerts)
+            id: interaction.id, duplicate: duplicate, stance: inbox?.stance(of: interaction.id), disposition: disposition,
+            queue: placement, alerts: [])
     }
 
-    /// The response queue now, most urgent first.
-    /// - Throws: ``EngagementError`` for invalid weights.
-    public func queue(now: Date = Date(), limit: Int? = nil) throws(EngagementError) -> [QueueItem] {
-        try log.inbox(now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
-            .responseQueue(weights: weights, limit: limit)
+    /// The response queue now, most urgent first: the unanswered interactions of the last
+    /// ``IngestLimits/queueHorizon`` before `now` (or before the latest interaction, when
+    /// that is earlier, so a replayed history has a queue too), ranked with their authors'
+    /// whole histories.
+    /// - Throws: ``StoreError`` when the store cannot be read; ``EngagementError`` for
+    ///   invalid weights.
+    /// Reads the store concurrently with ingestion (SQLite in WAL mode).
+    public nonisolated func queue(now: Date = Date(), limit: Int? = nil) async throws -> [QueueItem] {
+        let items = try await queueItems(now: now)
+        return limit.map { Array(items.prefix($0)) } ?? items
+    }
+
+    nonisolated func queueItems(now: Date) async throws -> [QueueItem] {
+        guard let latest = try await store.latestInteractionTime() else { return [] }
+        let start = min(now, latest).addingTimeInterval(-configuration.limits.queueHorizon)
+        let log = try await store.queueWorkingSet(since: start, brandAccounts: configuration.brandAccounts)
+        return try log.inbox(now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
+            .responseQueue(weights: weights).filter { $0.time >= start }
+    }
+
+    /// Starts rebuilding the queue snapshot in the background when it is stale and no
+    /// rebuild is under way; ingestion goes on meanwhile with the snapshot it has. When the
+    /// queue cannot be read the old snapshot stays (``queue(now:limit:)`` reports the error).
+    func refreshSnapshotIfStale(now: Date) {
+        guard snapshot.isStale, !refreshingSnapshot else { return }
+        refreshingSnapshot = true
+        Task {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let items = try? await queueItems(now: now)
+            if let items { snapshot = QueueSnapshot(items, builtAt: clock.now, cost: clock.now - started) }
+            refreshingSnapshot = false
+        }
     }
 
     /// An author's profile now, nil when the author has no interactions.
-    public func profile(of author: String, now: Date = Date()) -> AuthorProfile? {
-        (try? log.authorInbox(author, now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules))?
-            .profile(of: author)
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    public func profile(of author: String, now: Date = Date()) throws(StoreError) -> AuthorProfile? {
+        try authorInbox(author, now: now)?.profile(of: author)
     }
-
-    /// How many interactions are stored.
-    public var interactionCount: Int { log.count }
 }
 
 /// The priorities of the response queue at one moment, for placing new items in it
-/// without rebuilding the whole queue on every ingest. Rebuilt at most once a second,
-/// and at most once per twenty times its own build time, so a large inbox costs at most
-/// about 5 % of the time.
+/// without rebuilding the whole queue on every ingest. Stale after a second, or after
+/// twenty times its own build time, so a large queue costs at most about 5 % of the time
+/// (and is rebuilt off the ingest path: ``AlertPipeline/refreshSnapshotIfStale(now:)``).
 struct QueueSnapshot: Sendable {
     var priorities: [(priority: Double, id: String)] = []
     var builtAt: ContinuousClock.Instant?
     var cost: Duration = .zero
 
-    mutating func position(of priority: Double, excluding id: String, build: () -> [QueueItem]) -> Int {
-        let clock = ContinuousClock()
-        let interval = max(Duration.seconds(1), cost * 20)
-        if builtAt.map({ clock.now - $0 > interval }) ?? true {
-            let started = clock.now
-            priorities = build().map { ($0.priority, $0.interactionID) }
-            builtAt = clock.now
-            cost = clock.now - started
-        }
+    init() {}
+
+    init(_ items: [QueueItem], builtAt: ContinuousClock.Instant, cost: Duration) {
+        priorities = items.map { ($0.priority, $0.interactionID) }
+        self.builtAt = builtAt
+        self.cost = cost
+    }
+
+    var isStale: Bool {
+        builtAt.map { ContinuousClock().now - $0 > max(Duration.seconds(1), cost * 20) } ?? true
+    }
+
+    /// The 1-based place an item of this priority takes (the item `id` itself not counted).
+    func position(of priority: Double, excluding id: String) -> Int {
         // Descending by priority: count the items strictly above.
         var low = 0
         var high = priorities.count

@@ -1,11 +1,9 @@
 import Foundation
 import OpineEngagement
 
-/// Every stored interaction in memory, indexed by id and by author: what stance,
-/// author history and the response queue are computed from without reading the store.
-///
-/// Append-only, with ``truncate(to:)`` to undo the appends of an ingest whose
-/// transaction failed.
+/// A working set of interactions, indexed by id and by author: an author's history or a
+/// queue's interactions as read from the store, or the interactions of an ingest under
+/// way; what stance, author profiles and the response queue are computed from.
 struct InteractionLog: Sendable {
     private(set) var interactions: [Interaction] = []
     private(set) var signals: [TextSignal?] = []
@@ -16,24 +14,16 @@ struct InteractionLog: Sendable {
 
     func contains(_ id: String) -> Bool { indexByID[id] != nil }
 
-    func index(of id: String) -> Int? { indexByID[id] }
+    /// The interactions of one author, in the order they were appended.
+    func interactions(by author: String) -> [Interaction] {
+        (indicesByAuthor[author] ?? []).map { interactions[$0] }
+    }
 
     mutating func append(_ interaction: Interaction, signal: TextSignal?) {
         indexByID[interaction.id] = interactions.count
         indicesByAuthor[interaction.author, default: []].append(interactions.count)
         interactions.append(interaction)
         signals.append(signal)
-    }
-
-    /// Drops the interactions appended after the first `count`.
-    mutating func truncate(to count: Int) {
-        while interactions.count > count {
-            let interaction = interactions.removeLast()
-            signals.removeLast()
-            indexByID[interaction.id] = nil
-            indicesByAuthor[interaction.author]?.removeLast()
-            if indicesByAuthor[interaction.author]?.isEmpty == true { indicesByAuthor[interaction.author] = nil }
-        }
     }
 
     /// An inbox of one author's interactions, the interactions they reply to and the

@@ -83,6 +83,24 @@ public final class AlertStore: Sendable {
                     );
                     """)
         }
+        // v2: the reply link as a column and indexes by author and by reply, so that an
+        // author's history and a queue's working set are read from the store instead of
+        // being kept in memory.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE interaction ADD COLUMN in_reply_to TEXT")
+            let rows = try Row.fetchAll(db, sql: "SELECT seq, body FROM interaction")
+            let decoder = JSONDecoder()
+            for row in rows {
+                let interaction = try decoder.decode(Interaction.self, from: row["body"] as Data)
+                guard let parent = interaction.inReplyTo else { continue }
+                try db.execute(sql: "UPDATE interaction SET in_reply_to = ? WHERE seq = ?", arguments: [parent, row["seq"] as Int64])
+            }
+            try db.execute(
+                sql: """
+                    CREATE INDEX interaction_author ON interaction(author);
+                    CREATE INDEX interaction_reply ON interaction(in_reply_to);
+                    """)
+        }
         return migrator
     }
 
@@ -111,12 +129,12 @@ public final class AlertStore: Sendable {
             for (stored, body) in interactions {
                 try db.execute(
                     sql: """
-                        INSERT OR IGNORE INTO interaction (id, author, time, body, compound, label, stored_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT OR IGNORE INTO interaction (id, author, time, body, compound, label, stored_at, in_reply_to)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         stored.interaction.id, stored.interaction.author, stored.interaction.time.timeIntervalSince1970, body,
-                        stored.signal?.compound, stored.signal?.label.rawValue, now,
+                        stored.signal?.compound, stored.signal?.label.rawValue, now, stored.interaction.inReplyTo,
                     ])
             }
             var fresh: [String] = []
@@ -153,20 +171,148 @@ public final class AlertStore: Sendable {
         case outboxFull(depth: Int)
     }
 
-    /// Every stored interaction with its signal, in the order they were stored.
+    // MARK: Interactions
+
+    /// Every stored interaction with its signal, in the order they were stored. Reads the
+    /// whole table: for tests and tools; ingestion reads only what it needs.
     public func interactions() async throws(StoreError) -> [StoredInteraction] {
         let rows = try await read("read the interactions") { db in
-            try Row.fetchAll(db, sql: "SELECT body, compound, label FROM interaction ORDER BY seq").map { row in
-                (body: row["body"] as Data, compound: row["compound"] as Double?, label: row["label"] as String?)
-            }
+            try Self.interactionRows(db, sql: "SELECT seq, body, compound, label FROM interaction ORDER BY seq")
         }
-        return try rows.map { row throws(StoreError) in
-            let interaction: Interaction = try decode(row.body)
-            let signal = row.compound.map { compound in
-                TextSignal(compound: compound, label: SentimentLabel(rawValue: row.label ?? "") ?? .neutral)
-            }
-            return StoredInteraction(interaction: interaction, signal: signal)
+        return try rows.map(storedInteraction)
+    }
+
+    /// The interactions whose time is at or after `start`, in the order they were stored.
+    public func interactions(since start: Date) async throws(StoreError) -> [StoredInteraction] {
+        let rows = try await read("read the recent interactions") { db in
+            try Self.interactionRows(
+                db, sql: "SELECT seq, body, compound, label FROM interaction WHERE time >= ? ORDER BY seq",
+                arguments: [start.timeIntervalSince1970])
         }
+        return try rows.map(storedInteraction)
+    }
+
+    /// How many interactions are stored.
+    public func interactionCount() throws(StoreError) -> Int {
+        try readNow("count the interactions") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interaction") ?? 0 }
+    }
+
+    /// The time of the latest interaction (by interaction time), nil when none is stored.
+    public func latestInteractionTime() async throws(StoreError) -> Date? {
+        try await read("read the latest interaction time") { db in
+            try Double.fetchOne(db, sql: "SELECT MAX(time) FROM interaction").map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// Which of `ids` are stored.
+    public func storedIDs(among ids: [String]) throws(StoreError) -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try readNow("look up interaction ids") { db in
+            var found = Set<String>()
+            for start in stride(from: 0, to: ids.count, by: Self.chunk) {
+                let chunk = Array(ids[start..<min(ids.count, start + Self.chunk)])
+                let sql = "SELECT id FROM interaction WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))"
+                found.formUnion(try String.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)))
+            }
+            return found
+        }
+    }
+
+    /// What an author's engagement is computed from: the author's interactions, the ones
+    /// they reply to (and those named in `parents`, for replies not stored yet), and the
+    /// replies of the brand's accounts to theirs; in the order they were stored. Each
+    /// part is read through an index, so the cost grows with the author's history, not
+    /// with the store.
+    public func authorHistory(
+        _ author: String, brandAccounts: Set<String>, parents: [String] = []
+    ) throws(StoreError) -> [StoredInteraction] {
+        let brands = brandAccounts.sorted()
+        let rows = try readNow("read an author's history") { db in
+            var sql = """
+                WITH own AS (SELECT id, in_reply_to FROM interaction WHERE author = ?)
+                SELECT seq, body, compound, label FROM interaction WHERE author = ?
+                UNION SELECT seq, body, compound, label FROM interaction WHERE id IN (SELECT in_reply_to FROM own)
+                """
+            var arguments: StatementArguments = [author, author]
+            if !brands.isEmpty {
+                sql += """
+
+                    UNION SELECT seq, body, compound, label FROM interaction
+                    WHERE in_reply_to IN (SELECT id FROM own) AND author IN (\(databaseQuestionMarks(count: brands.count)))
+                    """
+                arguments += StatementArguments(brands)
+            }
+            var rows = try Self.interactionRows(db, sql: sql, arguments: arguments, cached: true)
+            var seen = Set(rows.map(\.seq))
+            for start in stride(from: 0, to: parents.count, by: Self.chunk) {
+                let chunk = Array(parents[start..<min(parents.count, start + Self.chunk)])
+                let sql = "SELECT seq, body, compound, label FROM interaction WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))"
+                for row in try Self.interactionRows(db, sql: sql, arguments: StatementArguments(chunk)) where seen.insert(row.seq).inserted {
+                    rows.append(row)
+                }
+            }
+            return rows.sorted { $0.seq < $1.seq }
+        }
+        return try rows.map(storedInteraction)
+    }
+
+    /// What the response queue over a period is computed from: the interactions at or
+    /// after `start`, the whole history of their authors, the interactions those reply
+    /// to and the brand accounts' replies to them; in the order they were stored. Rows are
+    /// decoded one at a time into the working set, which is all that is held.
+    func queueWorkingSet(since start: Date, brandAccounts: Set<String>) async throws(StoreError) -> InteractionLog {
+        let brands = brandAccounts.sorted()
+        return try await read("read the queue's interactions") { db in
+            var sql = """
+                WITH own AS (
+                    SELECT seq, id, in_reply_to FROM interaction
+                    WHERE author IN (SELECT DISTINCT author FROM interaction WHERE time >= ?)
+                )
+                SELECT seq, body, compound, label FROM interaction WHERE seq IN (SELECT seq FROM own)
+                UNION SELECT seq, body, compound, label FROM interaction WHERE id IN (SELECT in_reply_to FROM own)
+                """
+            var arguments: StatementArguments = [start.timeIntervalSince1970]
+            if !brands.isEmpty {
+                sql += """
+
+                    UNION SELECT seq, body, compound, label FROM interaction
+                    WHERE in_reply_to IN (SELECT id FROM own) AND author IN (\(databaseQuestionMarks(count: brands.count)))
+                    """
+                arguments += StatementArguments(brands)
+            }
+            var log = InteractionLog()
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql + "\nORDER BY seq"), arguments: arguments)
+            while let row = try rows.next() {
+                let stored = try self.storedInteraction(
+                    (seq: row["seq"], body: row["body"], compound: row["compound"], label: row["label"]))
+                log.append(stored.interaction, signal: stored.signal)
+            }
+            return log
+        }
+    }
+
+    /// Ids per `IN (...)` list, well under SQLite's limit on bound variables.
+    static let chunk = 500
+
+    typealias InteractionRow = (seq: Int64, body: Data, compound: Double?, label: String?)
+
+    /// Rows of `seq, body, compound, label`. A query whose text is the same on every call
+    /// (`cached`) is prepared once per connection.
+    static func interactionRows(
+        _ db: Database, sql: String, arguments: StatementArguments = [], cached: Bool = false
+    ) throws -> [InteractionRow] {
+        let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
+            (seq: row["seq"] as Int64, body: row["body"] as Data, compound: row["compound"] as Double?, label: row["label"] as String?)
+        }
+    }
+
+    func storedInteraction(_ row: InteractionRow) throws(StoreError) -> StoredInteraction {
+        let interaction: Interaction = try decode(row.body)
+        let signal = row.compound.map { compound in
+            TextSignal(compound: compound, label: SentimentLabel(rawValue: row.label ?? "") ?? .neutral)
+        }
+        return StoredInteraction(interaction: interaction, signal: signal)
     }
 
     /// The stored position of a watched source.
@@ -316,6 +462,14 @@ public final class AlertStore: Sendable {
     func runNow<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.write(body)
+        } catch {
+            throw StoreError(path: path, message: "cannot \(what): \(error)")
+        }
+    }
+
+    func readNow<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
         } catch {
             throw StoreError(path: path, message: "cannot \(what): \(error)")
         }

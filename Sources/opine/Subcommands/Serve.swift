@@ -63,7 +63,7 @@ extension Opine {
                     metrics: pipeline.metrics, logger: logger)
                 let api = OpineAPI(pipeline: pipeline, settings: settings)
                 let app = api.makeApplication(logger: logger) { port in
-                    let stored = await pipeline.interactionCount
+                    let stored = (try? pipeline.store.interactionCount()).map(String.init) ?? "?"
                     FileHandle.standardOutput.write(
                         Data("opine: listening on http://\(settings.host):\(port) (\(stored) interactions stored)\n".utf8))
                 }

@@ -69,9 +69,19 @@ final class WebhookReceiver: Sendable {
 
     private init() {}
 
-    /// A receiver listening on a free loopback port.
+    /// A receiver listening on a free loopback port below Linux's ephemeral range
+    /// (32768 and up), so that after ``stop()`` no server of a test running alongside,
+    /// which binds port 0, can be handed the port before ``restart()`` takes it back.
     static func start() async throws -> WebhookReceiver {
         let receiver = WebhookReceiver()
+        for _ in 0..<50 {
+            do {
+                try await receiver.listen(port: Int.random(in: 20_000..<32_000))
+                return receiver
+            } catch {
+                continue  // taken: another port
+            }
+        }
         try await receiver.listen(port: 0)
         return receiver
     }
