@@ -45,7 +45,10 @@ struct Matcher {
             var index = 0
             while index < units.count {
                 let unit = units[index]
-                if unit.isWord, parameters.steps.contains(.phrases), let (phrase, length) = longestPhrase(at: index, in: units) {
+                // Phrases start at a word or a number (`5 stars`, `10 out of 10`).
+                if unit.isWord || unit.kind == .number, parameters.steps.contains(.phrases),
+                    let (phrase, length) = longestPhrase(at: index, in: units)
+                {
                     let role: Slot.Role =
                         if let valence = phrase.valence {
                             // A phrase at 0 neutralizes its words (`kind regards`, `good morning`).

@@ -68,6 +68,15 @@ struct SentimentAnalyzerTests {
         #expect(analysis.label == .negative)
     }
 
+    @Test func phrasesMayStartWithANumber() throws {
+        let analyzer = try Self.analyzer(extra: "5 stars\t2.5\n1 star\t-2\n")
+        let praise = analyzer.analyze("I give it 5 stars", language: .english)
+        #expect(praise.contributions.map(\.entry) == ["5 stars"])
+        #expect(praise.label == .positive)
+        #expect(analyzer.analyze("1 star, sadly", language: .english).label == .negative)
+        #expect(analyzer.analyze("5 cars", language: .english).contributions.isEmpty)
+    }
+
     @Test func stemsReachInflectedDutchForms() {
         let analysis = nl("leuke mensen, slechte koffie")
         #expect(analysis.contributions.map(\.match) == [.stem, .stem])
