@@ -69,7 +69,17 @@ func measure(_ corpus: Corpus, threads: Int, seconds: Double, _ work: @escaping 
 
 import Synchronization
 
+let usage = """
+    usage: opine-benchmarks [--seconds S] [--only icu-words|tokenize|tokenize+stem|analyze] [CORPUS.tsv ...]
+    Measures the text pipeline's throughput (release build) on labelled TSV corpora; with no
+    corpus, every sentence-level TSV under ../shared/corpora/{en,nl}.
+
+    """
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+}
 var seconds = 3.0
 if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count {
     seconds = Double(arguments[index + 1]) ?? seconds
@@ -92,8 +102,18 @@ guard !arguments.isEmpty else {
     FileHandle.standardError.write(Data("no corpora found; pass TSV files with a 'text' column\n".utf8))
     exit(64)
 }
+if let unknown = arguments.first(where: { $0.hasPrefix("-") }) {
+    FileHandle.standardError.write(Data("unknown option '\(unknown)'\n\(usage)".utf8))
+    exit(64)
+}
 
-let corpus = try loadCorpus(arguments)
+let corpus: Corpus
+do {
+    corpus = try loadCorpus(arguments)
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(66)
+}
 let texts = corpus.texts
 let algorithms = corpus.algorithms
 let tokenizer = Tokenizer()
