@@ -207,9 +207,10 @@ public struct AspectEvaluation: Sendable, Codable {
     public var baseline = Accuracy()
     /// Binary accuracy on the gold pos/neg opinions only, positive iff score > 0 (the
     /// project's convention; 0 counts as negative).
-    /// The baseline with the context fallback: the sentence's polarity, and when it is
-    /// neutral the tone of the rest of its review (the mean compound of the review's
-    /// other sentences, through ``OpinionExtractor/contextTone(_:)``); it tells how much of ``polarity`` the review's tone alone gives.
+    /// The baseline with the context fallback: every opinion gets what a target with no
+    /// word tied gets, ``OpinionExtractor/fallbackCompound(sentence:text:context:)`` of its
+    /// sentence and the rest of its review (the mean compound of the review's other
+    /// sentences); it tells how much of ``polarity`` the review's tone alone gives.
     public var baselineContext = Accuracy()
     public var polarityBinary = Accuracy()
     public var baselineBinary = Accuracy()
@@ -303,9 +304,7 @@ public struct AspectEvaluation: Sendable, Codable {
             }
             polarity.add(gold: gold.polarity, predicted: predicted.polarity)
             baseline.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
-            let inContext =
-                extractor.polarity(of: baselineScore) == .neutral
-                ? context.map { extractor.polarity(of: extractor.contextTone($0)) } ?? .neutral : extractor.polarity(of: baselineScore)
+            let inContext = extractor.polarity(of: extractor.fallbackCompound(sentence: baselineScore, text: nil, context: context))
             baselineContext.add(gold: gold.polarity, predicted: inContext)
             if gold.polarity != .neutral {
                 polarityBinary.add(gold: gold.polarity, predicted: predicted.score > 0 ? .positive : .negative)

@@ -131,6 +131,30 @@ public struct OpinionExtractor: Sendable {
         max(-1, surrounding - parameters.contextBias)
     }
 
+    /// The compound of a target no word is tied to, from its sentence's compound, the whole
+    /// text's (`text`, when the text has several sentences) and that of the text around it
+    /// (`context`, the rest of a review), with ``AttributionParameters/contextFallback``:
+    /// - A sentence with no sentiment of its own (`Circa 30 minuten vanaf bestelling.`, `We
+    ///   waited an hour.`) is read in the tone of its surroundings: the text's, then the
+    ///   context's, through ``contextTone(_:)``, the first that is not neutral.
+    /// - A sentence with sentiment that no word ties to the target speaks mostly about other
+    ///   targets (`Decor is nice though service can be spotty`), so the surroundings are
+    ///   equal evidence: the sentence's compound plus the context's tone, clamped to ±1;
+    ///   when the two cancel out, the context's tone (the sentence's words are about others).
+    /// Without `contextFallback`, or without surroundings, the sentence's compound.
+    public func fallbackCompound(sentence: Double, text: Double?, context: Double?) -> Double {
+        guard parameters.contextFallback else { return sentence }
+        if polarity(of: sentence) == .neutral {
+            for surrounding in [text, context] {
+                if let surrounding = surrounding.map(contextTone), polarity(of: surrounding) != .neutral { return surrounding }
+            }
+            return sentence
+        }
+        guard let surrounding = (context ?? text).map(contextTone) else { return sentence }
+        let sum = max(-1, min(1, sentence + surrounding))
+        return polarity(of: sum) == .neutral ? surrounding : sum
+    }
+
     /// The polarity of a normalized score.
     public func polarity(of score: Double) -> OpinionPolarity {
         score >= thresholds.positive ? .positive : score <= thresholds.negative ? .negative : .neutral
@@ -151,20 +175,13 @@ public struct OpinionExtractor: Sendable {
     }
 
     /// The opinion of a target no word is tied to: its sentence's compound (the text's when
-    /// no sentence is known). A sentence with no sentiment of its own (`Circa 30 minuten
-    /// vanaf bestelling.`, `We waited an hour.`) is read in the tone of its surroundings:
-    /// the whole text's compound, then the compound of the text around it (`context`),
-    /// each lowered by ``AttributionParameters/contextBias``, the first one that is not
-    /// neutral.
+    /// no sentence is known), read with the text around it (see ``fallbackCompound(sentence:text:context:)``).
     private func fallback(target: OpinionTarget?, category: AspectCategory, sentence: Int?, analysis: Analysis, context: Double?) -> Opinion {
-        var compound = parameters.sentenceFallback ? (sentence.map { analysis.sentences[$0].compound } ?? analysis.compound) : 0
-        if parameters.sentenceFallback && parameters.contextFallback && polarity(of: compound) == .neutral {
-            for surrounding in [sentence == nil || analysis.sentences.count < 2 ? nil : analysis.compound, context] {
-                if let surrounding = surrounding.map(contextTone), polarity(of: surrounding) != .neutral {
-                    compound = surrounding
-                    break
-                }
-            }
+        var compound = 0.0
+        if parameters.sentenceFallback {
+            compound = fallbackCompound(
+                sentence: sentence.map { analysis.sentences[$0].compound } ?? analysis.compound,
+                text: sentence == nil || analysis.sentences.count < 2 ? nil : analysis.compound, context: context)
         }
         return Opinion(
             target: target, category: category, polarity: polarity(of: compound), score: compound,

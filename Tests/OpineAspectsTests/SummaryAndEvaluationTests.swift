@@ -130,6 +130,22 @@ struct SummaryAndEvaluationTests {
         #expect(unbiased.opinion(toward: span, in: tokenized, analysis: analysis, context: 0.08).polarity == .positive)
     }
 
+    /// A target no word is tied to in a sentence whose words praise something else (`Decor
+    /// is nice though service can be spotty`) gets the sentence's compound plus the
+    /// context's tone: positive on its own, negative in a negative review.
+    @Test func untiedTargetWeighsTheSentenceAndItsContext() {
+        let text = "Decor is nice though service can be spotty."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let span = Fixture.byteRange(of: "service", in: text)
+        let alone = Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis)
+        #expect(alone.words.isEmpty)
+        #expect(alone.polarity == .positive)
+        #expect(Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis, context: -0.7).polarity == .negative)
+        #expect(Fixture.extractor.fallbackCompound(sentence: 0.4, text: nil, context: -0.7) < 0)
+        #expect(Fixture.extractor.fallbackCompound(sentence: 0.4, text: nil, context: nil) == 0.4)
+    }
+
     /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
     @Test func neutralSentenceTakesTheTextsTone() {
         let text = "We waited for the bill. The waiter was rude and the food was awful."
