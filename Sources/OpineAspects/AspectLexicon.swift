@@ -13,6 +13,11 @@ public enum AspectTermKind: String, Sendable, Hashable, Codable {
     /// An opinion word that implies a category when the opinion has no explicit target
     /// (`overpriced`, `prijzig` → PRICE; `rude` → SERVICE).
     case cue
+    /// A noun that names an attribute, not a thing (`price`, `quality`, `taste`,
+    /// `experience`, `prijs`, `kwaliteit`): it gives an opinion its category, but the
+    /// opinion has no explicit target (`the prices are high` is a PRICE opinion about the
+    /// price of the place as a whole, SemEval's target NULL).
+    case attribute
 }
 
 /// How a word functions, for finding targets and clause boundaries without a parser
@@ -83,7 +88,7 @@ public struct AspectTermFile: Sendable {
     public var entries: [AspectTermEntry] = []
 
     /// Reads a term file: `term<TAB>category[<TAB>kind[<TAB>note]]`, kind `term` (default),
-    /// `weak` or `cue`; `#` comments.
+    /// `weak`, `cue` or `attribute`; `#` comments.
     public init(contentsOf url: URL, taxonomy: AspectTaxonomy) throws(AspectDataError) {
         try self.init(file: DataFile(url: url), taxonomy: taxonomy)
     }
@@ -105,7 +110,7 @@ public struct AspectTermFile: Sendable {
             }
             let kindField = line.fields.count > 2 && !line.fields[2].isEmpty ? line.fields[2] : "term"
             guard let kind = AspectTermKind(rawValue: kindField) else {
-                throw .malformed(path: path, line: line.number, reason: "kind '\(kindField)' is not term, weak or cue")
+                throw .malformed(path: path, line: line.number, reason: "kind '\(kindField)' is not term, weak, cue or attribute")
             }
             entries.append(AspectTermEntry(term: line.fields[0], category: category, kind: kind))
         }

@@ -76,7 +76,7 @@ public struct OpinionExtractor: Sendable {
     /// opinion is tied to them.
     public func targets(in text: TokenizedText, analysis: Analysis) -> [OpinionTarget] {
         let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
-        return view.candidates.map(view.target)
+        return view.candidates.filter { !$0.isAttribute }.map(view.target)
     }
 
     /// The opinion about a given target span (for example a gold annotation): the words
@@ -355,7 +355,7 @@ public struct OpinionExtractor: Sendable {
             let sentence = view.units[item.first].sentence
             let key: String
             let target: OpinionTarget?
-            if let number = entry.link.candidate {
+            if let number = entry.link.candidate, !view.candidates[number].isAttribute {
                 target = view.target(view.candidates[number])
                 key = "t\(number) \(entry.category)"
             } else {

@@ -62,6 +62,9 @@ struct Candidate {
     var term: String
     /// The head is a weak term (`selection`, `keuze`), which an `of`-complement can take over.
     var weakHead = false
+    /// The candidate is an attribute noun alone (`prices`, `kwaliteit`): its opinions have
+    /// its category and no explicit target.
+    var isAttribute = false
 }
 
 /// The units of a text, the terms and the candidate targets, built once per text.
@@ -422,7 +425,9 @@ struct TextView {
                 }
                 let single = start == head.first && last == head.last
                 let term = single ? head.match.entry : (start...last).filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
-                candidates.append(Candidate(first: start, last: last, sentence: units[start].sentence, category: category, term: term, weakHead: weak))
+                var candidate = Candidate(first: start, last: last, sentence: units[start].sentence, category: category, term: term, weakHead: weak)
+                candidate.isAttribute = single && head.match.kind == .attribute
+                candidates.append(candidate)
             } else {
                 unknownChunks.append((index, end))
             }

@@ -148,6 +148,25 @@ struct AttributionTests {
         #expect(Fixture.opinions("The beer was cold.", .english).isEmpty)
     }
 
+    /// An attribute noun (`prices`, `prijzen`) gives its opinion a category but is no
+    /// explicit target: `the prices are too high` is a negative PRICE opinion with no target,
+    /// next to the positive FOOD opinion about `food`.
+    @Test func attributeNounsAreNoTargets() throws {
+        let text = "The food was great but the prices are too high."
+        let opinions = Fixture.opinions(text, .english)
+        #expect(try #require(Fixture.opinion(about: "food", in: opinions)).polarity == .positive)
+        let price = try #require(opinions.first { $0.category == "PRICE" })
+        #expect(price.target == nil)
+        #expect(price.polarity == .negative)
+        let tokenized = Tokenizer().tokenize(text)
+        let targets = Fixture.extractor.targets(in: tokenized, analysis: Fixture.analyzer.analyze(tokenized, language: .english))
+        #expect(targets.map(\.text) == ["food"])
+        let dutch = try #require(Fixture.opinions("De prijzen zijn schappelijk.", .dutch).first)
+        #expect(dutch.target == nil)
+        #expect(dutch.category == "PRICE")
+        #expect(dutch.polarity == .positive)
+    }
+
     /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was
     /// in orde` are neutral opinions, while `great` still makes the food positive and a
     /// negated `niet ok` stays negative.
