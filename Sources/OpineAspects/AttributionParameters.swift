@@ -51,8 +51,10 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// all help both languages; 0 is the plain review tone).
     public var contextBias = 0.15
     /// For ``OpinionExtractor/opinion(toward:in:analysis:)``: when no word is tied to the
-    /// requested target, first take the sentence's words that are tied to no target.
-    public var untiedFallback = true
+    /// requested target, first take the sentence's words that are tied to no target. Off by
+    /// default: those words already make the sentence's compound, which the fallback reads
+    /// with the text around it (on the train files, on: EN 0.862, NL 0.869; off: 0.864, 0.869).
+    public var untiedFallback = false
 
     /// The defaults.
     public init() {}

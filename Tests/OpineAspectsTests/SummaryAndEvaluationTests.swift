@@ -146,6 +146,24 @@ struct SummaryAndEvaluationTests {
         #expect(Fixture.extractor.fallbackCompound(sentence: 0.4, text: nil, context: nil) == 0.4)
     }
 
+    /// A word cut off from every target (`Terrible; the pizza came at nine.`) is not lent to
+    /// the target by default: the target gets the sentence's fallback (negative here); with
+    /// ``AttributionParameters/untiedFallback`` it gets the word itself, linked `sentence`.
+    @Test func untiedWordsAreNotLentByDefault() {
+        let text = "Terrible; the pizza came at nine."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let span = Fixture.byteRange(of: "pizza", in: text)
+        let plain = Fixture.extractor.opinion(toward: span, in: tokenized, analysis: analysis)
+        #expect(plain.words.isEmpty)
+        #expect(plain.polarity == .negative)
+        var lending = Fixture.extractor
+        lending.parameters.untiedFallback = true
+        let lent = lending.opinion(toward: span, in: tokenized, analysis: analysis)
+        #expect(lent.words.first?.link == .sentence)
+        #expect(lent.polarity == .negative)
+    }
+
     /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
     @Test func neutralSentenceTakesTheTextsTone() {
         let text = "We waited for the bill. The waiter was rude and the food was awful."
