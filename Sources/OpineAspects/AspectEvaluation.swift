@@ -247,6 +247,8 @@ public struct AspectEvaluation: Sendable, Codable {
         public var gold: OpinionPolarity
         public var predicted: OpinionPolarity
         public var baseline: OpinionPolarity
+        /// The context baseline's prediction (``AspectEvaluation/baselineContext``).
+        public var baselineContext: OpinionPolarity?
         public var words: [String]
     }
 
@@ -295,16 +297,16 @@ public struct AspectEvaluation: Sendable, Codable {
                 baselineImplicit.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
             }
             if predicted.words.isEmpty { sentenceFallbacks += 1 }
+            let inContext = extractor.polarity(of: extractor.fallbackCompound(sentence: baselineScore, text: nil, context: context))
             if recordsOpinions {
                 rows.append(
                     Row(
                         id: sentence.id, text: sentence.text, target: gold.target, category: gold.category, gold: gold.polarity,
-                        predicted: predicted.polarity, baseline: extractor.polarity(of: baselineScore),
+                        predicted: predicted.polarity, baseline: extractor.polarity(of: baselineScore), baselineContext: inContext,
                         words: predicted.words.map { "\($0.text) \(String(format: "%+.2f", $0.score)) \($0.link.rawValue)" }))
             }
             polarity.add(gold: gold.polarity, predicted: predicted.polarity)
             baseline.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
-            let inContext = extractor.polarity(of: extractor.fallbackCompound(sentence: baselineScore, text: nil, context: context))
             baselineContext.add(gold: gold.polarity, predicted: inContext)
             if gold.polarity != .neutral {
                 polarityBinary.add(gold: gold.polarity, predicted: predicted.score > 0 ? .positive : .negative)

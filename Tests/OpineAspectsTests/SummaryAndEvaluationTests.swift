@@ -190,6 +190,11 @@ struct SummaryAndEvaluationTests {
         #expect(evaluation.polarity.correct == 3)
         #expect(evaluation.baseline.correct == 2)
         #expect(evaluation.baselineContext.correct == 3)
+        var recorded = AspectEvaluation(corpus: "gold.tsv")
+        recorded.recordsOpinions = true
+        for sentence in corpus.sentences { recorded.add(sentence, analyzer: Fixture.analyzer, extractor: Fixture.extractor, language: .english) }
+        #expect(recorded.rows.map(\.baseline) == [.negative, .neutral, .positive])
+        #expect(recorded.rows.map(\.baselineContext) == [.negative, .negative, .positive])
     }
 
     /// Malformed gold files are rejected with the line.
