@@ -205,13 +205,13 @@ public struct AspectEvaluation: Sendable, Codable {
     /// The same for the baseline: every opinion gets its sentence's polarity (the
     /// sentence compound ≥ 0.05 positive, ≤ -0.05 negative, else neutral).
     public var baseline = Accuracy()
-    /// Binary accuracy on the gold pos/neg opinions only, positive iff score > 0 (the
-    /// project's convention; 0 counts as negative).
     /// The baseline with the context fallback: every opinion gets what a target with no
     /// word tied gets, ``OpinionExtractor/fallbackCompound(sentence:text:context:)`` of its
     /// sentence and the rest of its review (the mean compound of the review's other
     /// sentences); it tells how much of ``polarity`` the review's tone alone gives.
     public var baselineContext = Accuracy()
+    /// Binary accuracy on the gold pos/neg opinions only, positive iff score > 0 (the
+    /// project's convention; 0 counts as negative).
     public var polarityBinary = Accuracy()
     public var baselineBinary = Accuracy()
     /// Three-class accuracy on the opinions with an explicit gold target, and on the implicit ones.

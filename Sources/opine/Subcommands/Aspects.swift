@@ -383,7 +383,8 @@ struct AspectEvaluationText {
                     ["binary (pos/neg gold)", accuracy(e.polarityBinary), accuracy(e.baselineBinary)],
                 ]
             ).rendered.trimmingCharacters(in: .newlines))
-        lines.append("opinions with no word tied (sentence polarity used): \(e.sentenceFallbacks)")
+        lines.append("review-tone baseline, three-class (the sentence with the rest of its review, no attribution): \(accuracy(e.baselineContext))")
+        lines.append("opinions with no word tied (the sentence and its review decide): \(e.sentenceFallbacks)")
         let names = ["pos", "neg", "neu"]
         lines.append(
             "confusion (rows gold, columns predicted pos/neg/neu): "
