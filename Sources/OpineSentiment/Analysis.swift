@@ -50,6 +50,9 @@ public struct RuleEffect: Sendable, Hashable, Codable {
         case intensifier
         /// A downtoner weakened it (`kind of`, `best`, `een beetje`).
         case downtoner
+        /// Dutch `te` (too) before a positive adjective: an excess, a complaint
+        /// (`te makkelijk`, `te zacht`, `niet te pikant` is then a litotes).
+        case excess
         /// Written in capitals among lower-case text.
         case allCaps
         /// An elongated word (`goooood`).

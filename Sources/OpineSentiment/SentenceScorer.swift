@@ -44,6 +44,16 @@ struct SentenceScorer {
         "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
         "meh", "omg", "jippie", "jeej", "bah",
     ]
+    /// Dutch `te` (too), which before a positive adjective states an excess: see
+    /// ``scoreTerms()``. Positive idioms with it (`te gek`) are phrases, matched first.
+    private static let dutchExcessMarkers: Set<String> = ["te"]
+
+    /// Whether a Dutch form reads as an infinitive after `te` (`te genieten`, `te
+    /// beschermen`, `te gaan`): it ends in `-en`, or is one of the short verbs in `-n`.
+    private static func isDutchInfinitive(_ form: String) -> Bool {
+        form.hasSuffix("en") || ["gaan", "staan", "slaan", "doen", "zien", "zijn"].contains(form)
+    }
+
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -109,12 +119,26 @@ struct SentenceScorer {
             }
             for (distance, modifier) in modifiersBefore(index, within: parameters.intensifierWindow)
             where modifier.role == .intensifier || modifier.role == .downtoner {
+                if language == .dutch, Self.dutchExcessMarkers.contains(modifier.term) {
+                    // `te` is a degree word only right before its adjective, and not before
+                    // an infinitive (`om ons te beschermen`, `te genieten`), where it is the
+                    // infinitive particle. Before a positive term it marks an excess
+                    // (`te makkelijk`, `te zacht`); before a negative one it intensifies.
+                    // `te mooi om op te eten` (too X to ...) is hyperbolic praise: intensified.
+                    guard distance == 1, !Self.isDutchInfinitive(slot.form) else { continue }
+                    let followedByOm = index + 1 < slots.count && slots[index + 1].form == "om"
+                    if score > 0, !followedByOm {
+                        apply(.excess, modifier.term, score * parameters.negation)
+                        continue
+                    }
+                }
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
             let isSymbol = match == .emoji || match == .emoticon || Self.interjections.contains(entry)
             if !isSymbol, let negator = negator(for: index) {
-                if valence < 0 {
+                // The sign after the rules so far: `niet te pikant` negates an excess.
+                if score < 0 {
                     apply(.litotes, negator, score * parameters.litotes)
                 } else {
                     apply(.negation, negator, score * parameters.negation)

@@ -38,6 +38,8 @@ struct SentimentAnalyzerTests {
         niet\tnegator\t1
         geen\tnegator\t1
         echt\tintensifier\t0.3
+        te\tintensifier\t0.2
+        beschermen\t1
         maar\tcontrast-after\t1.5
         hoewel\tcontrast-before\t0.5
         had\tirrealis\t0
@@ -216,6 +218,19 @@ struct SentimentAnalyzerTests {
         #expect(nl("lekker eten geen gedoe").compound > 0)
         #expect(nl("het bevalt me niet").contributions.first?.rules.contains { $0.rule == .negation } == true)
         #expect(nl("geen lekker eten").compound < 0)
+    }
+
+    @Test func dutchTeBeforeAPositiveAdjectiveIsAnExcess() {
+        // `te makkelijk`: too easy, a complaint; `niet te ...` then a mild litotes.
+        #expect(nl("het is te leuk").compound < 0)
+        #expect(nl("het is te leuk").contributions.first?.rules.first?.rule == .excess)
+        #expect(nl("niet te leuk").compound > 0)
+        #expect(nl("niet te leuk").compound < nl("leuk").compound)
+        // Before a negative term it intensifies, before an infinitive it is the particle.
+        #expect(nl("te slecht").compound < nl("slecht").compound)
+        #expect(nl("om ze te beschermen").contributions.first?.score == 1)
+        // `te mooi om op te eten`: hyperbolic praise.
+        #expect(nl("te leuk om te laten").compound > nl("leuk om te laten").compound)
     }
 
     @Test func dutchStressAccentsAreRead() {
