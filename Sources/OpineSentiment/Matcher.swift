@@ -265,6 +265,22 @@ struct Matcher {
                 for part in token.parts {
                     units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                 }
+            case .word where lexicon.language == .dutch && token.flags.contains(.hyphenated) && token.parts.count > 1
+                && lexicon.info(token.form) == nil:
+                let parts = token.parts
+                if parts.allSatisfy({ lexicon.valence(of: $0) != nil || lexicon.modifier($0) != nil }) {
+                    // Every part a known word: a list of verdicts (`Tof-Gezellig-Lekker`).
+                    for part in parts {
+                        units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
+                    }
+                } else {
+                    // Otherwise one word, read without its hyphens, so that the exact form,
+                    // stems and compounds apply as to any compound: `SU-PER` is `super`,
+                    // `klant-onvriendelijke` is `klantonvriendelijke`; `corona-maatregelen`
+                    // stays neutral, its first part is not read alone.
+                    let joined = parts.joined()
+                    units.append(Unit(kind: .word, form: joined, written: joined, range: token.range, sentence: token.sentence, flags: token.flags, info: lexicon.info(joined)))
+                }
             default:
                 let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
                 var form = token.form

@@ -233,6 +233,15 @@ struct SentimentAnalyzerTests {
         #expect(nl("te leuk om te laten").compound > nl("leuk om te laten").compound)
     }
 
+    @Test func dutchHyphenatedWordsAreReadAsOneWordOrAsAListOfKnownWords() {
+        // Every part known: read part by part.
+        #expect(nl("Leuk-Lekker!").contributions.map(\.entry) == ["leuk", "lekker"])
+        // Otherwise one word without its hyphens, through exact form, stems and compounds.
+        #expect(nl("het was GE-WEL-DIG").contributions.map(\.entry) == ["geweldig"])
+        #expect(nl("super-lekker").compound > nl("lekker").compound)
+        #expect(nl("corona-maatregelen").contributions.isEmpty)
+    }
+
     @Test func dutchStressAccentsAreRead() {
         // `géén` is `geen` with stress marks: still a negator.
         #expect(nl("géén leuk feest").compound < 0)
