@@ -44,6 +44,12 @@ struct SentenceScorer {
         "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
         "meh", "omg", "jippie", "jeej", "bah",
     ]
+    /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
+    /// fortunately, hopefully), which a negator after them does not negate.
+    private static let dutchStanceAdverbs: Set<String> = [
+        "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
+    ]
+
     /// Dutch `te` (too), which before a positive adjective states an excess: see
     /// ``scoreTerms()``. Positive idioms with it (`te gek`) are phrases, matched first.
     private static let dutchExcessMarkers: Set<String> = ["te"]
@@ -197,7 +203,9 @@ struct SentenceScorer {
             position -= 1
             distance += 1
         }
-        guard language == .dutch else { return nil }
+        // A stance adverb states how the writer feels about the clause, negation included
+        // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
+        guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }
         position = index + 1
         while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
             switch slots[position].role {

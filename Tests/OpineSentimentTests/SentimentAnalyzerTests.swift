@@ -242,6 +242,15 @@ struct SentimentAnalyzerTests {
         #expect(nl("corona-maatregelen").contributions.isEmpty)
     }
 
+    @Test func aDutchStanceAdverbIsNotNegatedByANegatorAfterIt() throws {
+        let analyzer = try Self.analyzer(extra: "helaas\t-1\ngelukkig\t2\n")
+        // `helaas niet`: unfortunately not, still unfortunate; not a litotes.
+        #expect(analyzer.analyze("het kon helaas niet doorgaan", language: .dutch).compound < 0)
+        #expect(analyzer.analyze("gelukkig geen problemen", language: .dutch).compound > 0)
+        // Before the negator it is the adjective, negated as ever.
+        #expect(analyzer.analyze("niet gelukkig", language: .dutch).compound < 0)
+    }
+
     @Test func dutchStressAccentsAreRead() {
         // `géén` is `geen` with stress marks: still a negator.
         #expect(nl("géén leuk feest").compound < 0)
