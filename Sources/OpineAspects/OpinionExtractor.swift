@@ -124,6 +124,39 @@ public struct OpinionExtractor: Sendable {
         return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
     }
 
+    /// The opinion about what a reader names: a category by its id (`DELIVERY`, `food`;
+    /// any case), or else a word or phrase of the text, matched on normalized token forms
+    /// at its first occurrence (`levertijd`, `Battery life`). Nil when the text does not
+    /// mention it: no such word or phrase, or no opinion and no target of the category.
+    ///
+    /// When no word is tied to it, its sentence decides, and a sentence without sentiment
+    /// takes the tone of the whole text (``fallbackCompound(sentence:text:context:)``):
+    /// in `Great little place. We had the salmon.` the salmon is positive.
+    ///
+    /// ```swift
+    /// let tokens = Tokenizer().tokenize("The food was great but the waiter was rude")
+    /// let analysis = analyzer.analyze(tokens)
+    /// extractor.opinion(about: "waiter", in: tokens, analysis: analysis)?.polarity   // .negative
+    /// extractor.opinion(about: "FOOD", in: tokens, analysis: analysis)?.polarity     // .positive
+    /// ```
+    public func opinion(about query: String, in text: TokenizedText, analysis: Analysis) -> Opinion? {
+        let id = query.trimmingCharacters(in: .whitespaces).uppercased()
+        if let entry = taxonomy.entries.first(where: { $0.category.rawValue == id }) {
+            let mentioned =
+                opinions(in: text, analysis: analysis).contains { $0.category == entry.category }
+                || targets(in: text, analysis: analysis).contains { $0.category == entry.category }
+            return mentioned ? opinion(toward: entry.category, in: text, analysis: analysis) : nil
+        }
+        let wanted = Tokenizer().tokenize(query).tokens.map(\.form)
+        let tokens = text.tokens
+        guard !wanted.isEmpty, tokens.count >= wanted.count else { return nil }
+        for start in 0...(tokens.count - wanted.count) where wanted.indices.allSatisfy({ tokens[start + $0].form == wanted[$0] }) {
+            let range = tokens[start].range.lowerBound..<tokens[start + wanted.count - 1].range.upperBound
+            return opinion(toward: range, in: text, analysis: analysis)
+        }
+        return nil
+    }
+
     /// The tone a sentence without sentiment words takes from the text around it, whose
     /// compound is `surrounding`: that compound lowered by ``AttributionParameters/contextBias``
     /// (a factual sentence in a mildly positive review is still more often a complaint).

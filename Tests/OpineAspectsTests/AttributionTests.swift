@@ -233,3 +233,47 @@ struct AttributionTests {
         #expect(results.allSatisfy { $0 == expected })
     }
 }
+
+/// `OpinionExtractor.opinion(about:in:analysis:)`: the opinion about what a reader names.
+struct OpinionAboutTests {
+    func about(_ query: String, _ text: String, _ language: Language) -> Opinion? {
+        let tokens = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokens, language: language)
+        return Fixture.extractor.opinion(about: query, in: tokens, analysis: analysis)
+    }
+
+    /// A word of the text gets the words tied to it, not those of other targets.
+    @Test func aWordOfTheTextGetsItsOwnOpinion() throws {
+        let waiter = try #require(about("Waiter", "the food was great but the waiter was rude", .english))
+        #expect(waiter.target?.text == "waiter")
+        #expect(waiter.polarity == .negative)
+        #expect(waiter.words.map(\.entry) == ["rude"])
+    }
+
+    /// A category id (any case) collects that category's opinions.
+    @Test func aCategoryCollectsItsOpinions() throws {
+        let delivery = try #require(about("delivery", "De bezorging was traag maar het product is top", .dutch))
+        #expect(delivery.category == "DELIVERY")
+        #expect(delivery.polarity == .negative)
+        #expect(about("DELIVERY", "Het product is top", .dutch) == nil, "no delivery in the text")
+        #expect(about("food", "We had the salmon. Lovely evening!", .english)?.polarity == .positive, "a FOOD target, no word of its own")
+    }
+
+    /// With no word tied to it, a target in a sentence without sentiment takes the tone
+    /// of the whole text; on its own the same sentence is neutral.
+    @Test func aNeutralSentenceTakesTheTextsTone() throws {
+        let salmon = try #require(about("salmon", "What a wonderful little place. We had the salmon.", .english))
+        #expect(salmon.words.isEmpty)
+        #expect(salmon.polarity == .positive)
+        let alone = try #require(about("salmon", "We had the salmon.", .english))
+        #expect(alone.polarity == .neutral)
+    }
+
+    /// Phrases match on normalized forms; what the text does not mention gives nil.
+    @Test func phrasesMatchAndAbsentTargetsGiveNil() throws {
+        let battery = try #require(about("Battery Life", "The battery life is terrible.", .english))
+        #expect(battery.target?.text.lowercased() == "battery life")
+        #expect(battery.polarity == .negative)
+        #expect(about("screen", "The battery life is terrible.", .english) == nil)
+    }
+}

@@ -23,6 +23,19 @@ struct CommandLineTests {
         #expect(tokens[2]["start"] as? Int == 7)
     }
 
+    @Test func aspectsShowAboutGivesOneOpinionPerLineOrNull() throws {
+        let input = "De bezorging duurde twee weken, echt slecht.\nHet product is top.\n"
+        let result = try opine(["aspects", "show", "--about", "DELIVERY", "--json", "--lang", "nl", "-"], input: input)
+        #expect(result.status == 0)
+        let objects = try jsonLines(result.output)
+        #expect(objects.count == 2)
+        let delivery = try #require(objects.first?["opinion"] as? [String: Any])
+        #expect(delivery["polarity"] as? String == "negative")
+        #expect(objects.last?["opinion"] is NSNull, "a text that does not mention it")
+        let text = try opine(["aspects", "show", "--about", "waiter", "the food was great"])
+        #expect(text.output == "waiter: not mentioned\n")
+    }
+
     @Test func languageReadsStdinOneObjectPerLineInOrder() throws {
         let result = try opine(["language", "--json", "-"], input: "Ik vond het eten echt niet lekker\nThe food was really not good at all\n👍\n")
         #expect(result.status == 0)

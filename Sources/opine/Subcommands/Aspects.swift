@@ -121,8 +121,15 @@ extension Opine.Aspects {
             discussion: """
                 With TEXT '-', reads one text per line from standard input.
 
+                With --about, shows only the opinion about one thing: a category (DELIVERY, \
+                FOOD, ...) or a word or phrase of the text. When no word is tied to it, its \
+                sentence decides, and a sentence without sentiment takes the tone of the whole \
+                text. A text that does not mention it prints 'not mentioned' (JSON: null).
+
                 Examples:
                   opine aspects show "the food was great but the waiter was rude"
+                  opine aspects show --about waiter "the food was great but the waiter was rude"
+                  opine aspects show --about DELIVERY --json - < reviews.txt > delivery.jsonl
                   opine aspects show --json - < comments.txt > opinions.jsonl
                 """
         )
@@ -131,8 +138,11 @@ extension Opine.Aspects {
         @OptionGroup var options: AnalyzerOptions
         @OptionGroup var aspects: AspectOptions
 
-        @Flag(help: "Print one JSON object per text: {\"language\", \"compound\", \"opinions\": [{\"target\", \"category\", \"polarity\", \"score\", \"words\", \"sentence\"}]}.")
+        @Flag(help: "Print one JSON object per text: {\"language\", \"compound\", \"opinions\": [{\"target\", \"category\", \"polarity\", \"score\", \"words\", \"sentence\"}]}; with --about, \"opinion\" (one such object, or null) instead of \"opinions\".")
         var json = false
+
+        @Option(help: ArgumentHelp("Only the opinion about this category or word or phrase of the text.", valueName: "target"))
+        var about: String?
 
         func run() throws {
             try reportingErrors {
@@ -141,6 +151,17 @@ extension Opine.Aspects {
                 let language = options.forcedLanguage
                 var output = StandardOutput()
                 try input.forEachText { text in
+                    if let about {
+                        let tokens = Tokenizer().tokenize(text)
+                        let analysis = analyzer.analyze(tokens, language: language)
+                        let opinion = extractor.opinion(about: about, in: tokens, analysis: analysis)
+                        if json {
+                            output.write(try JSONLines.encode(OpinionLine(language: analysis.language.rawValue, compound: analysis.compound, opinion: opinion)))
+                        } else {
+                            output.write(opinion.map { OpinionsTable(opinions: [$0]).rendered } ?? "\(about): not mentioned\n")
+                        }
+                        return
+                    }
                     let (analysis, opinions) = extractor.opinions(in: text, analyzer: analyzer, language: language)
                     if json {
                         output.write(try JSONLines.encode(OpinionsLine(language: analysis.language.rawValue, compound: analysis.compound, opinions: opinions)))
@@ -314,6 +335,22 @@ struct OpinionsLine: Encodable {
     var language: String
     var compound: Double
     var opinions: [Opinion]
+}
+
+/// The JSON shape of `opine aspects show --about T --json`.
+struct OpinionLine: Encodable {
+    var language: String
+    var compound: Double
+    var opinion: Opinion?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(language, forKey: .language)
+        try container.encode(compound, forKey: .compound)
+        try container.encode(opinion, forKey: .opinion)  // null when not mentioned
+    }
+
+    enum CodingKeys: String, CodingKey { case language, compound, opinion }
 }
 
 /// The JSON shape of `opine aspects --json`.
