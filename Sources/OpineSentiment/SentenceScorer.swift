@@ -132,8 +132,10 @@ struct SentenceScorer {
                     // (`te makkelijk`, `te zacht`); before a negative one it intensifies.
                     // `te mooi om op te eten` (too X to ...) is hyperbolic praise: intensified.
                     guard distance == 1, !Self.isDutchInfinitive(slot.form) else { continue }
+                    // `al te` (all too) is a plain degree: `niet al te lekker` is not very tasty.
                     let followedByOm = index + 1 < slots.count && slots[index + 1].form == "om"
-                    if score > 0, !followedByOm {
+                    let allToo = index >= 2 && slots[index - 2].form == "al"
+                    if score > 0, !followedByOm, !allToo {
                         apply(.excess, modifier.term, score * parameters.negation)
                         continue
                     }

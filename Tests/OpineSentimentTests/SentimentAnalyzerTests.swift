@@ -229,6 +229,8 @@ struct SentimentAnalyzerTests {
         // Before a negative term it intensifies, before an infinitive it is the particle.
         #expect(nl("te slecht").compound < nl("slecht").compound)
         #expect(nl("om ze te beschermen").contributions.first?.score == 1)
+        // `niet al te leuk`: all too, a plain degree, so not very nice.
+        #expect(nl("niet al te leuk").compound < 0)
         // `te mooi om op te eten`: hyperbolic praise.
         #expect(nl("te leuk om te laten").compound > nl("leuk om te laten").compound)
     }
