@@ -147,6 +147,9 @@ struct Matcher {
         if lexicon.language == .dutch, parameters.steps.contains(.stems), let (valence, entry) = dutchDegree(form) {
             return .sentiment(valence: valence, entry: entry, match: .stem)
         }
+        if lexicon.language == .dutch, parameters.steps.contains(.stems), let (valence, entry) = dutchDiminutive(form) {
+            return .sentiment(valence: valence, entry: entry, match: .stem)
+        }
         if lexicon.language == .dutch, parameters.steps.contains(.compounds), let (valence, entry) = dutchCompound(form) {
             return .sentiment(valence: valence, entry: entry, match: .compound)
         }
@@ -161,6 +164,47 @@ struct Matcher {
             if let valence = lexicon.valence(of: base) { return (valence, base) }
         }
         return nil
+    }
+
+    /// How much a Dutch diminutive keeps of a negative noun: the diminutive minimizes a
+    /// problem (`foutje`, `probleempje`, `minpuntje` are small ones), while on a positive
+    /// noun it is endearing and keeps the value (`feestje`, `complimentje`).
+    static let dutchDiminutiveSoftening = 0.6
+
+    /// A Dutch diminutive, singular or plural, of a known noun, which Snowball does not
+    /// reduce to it: `probleempje`, `tegenvallertje`, `aanradertje`, `feestjes`.
+    private func dutchDiminutive(_ form: String) -> (Double, String)? {
+        var singular = form
+        if singular.hasSuffix("jes") { singular.removeLast() }
+        for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasSuffix(ending) && singular.count >= ending.count + 3 {
+            let base = String(singular.dropLast(ending.count))
+            // An adjective (one with an attributive `-e` form: `lage`, `frisse`) makes a
+            // noun of another sense (`laagje`, a layer) or an adverb (`frisjes`, chilly).
+            if isDutchAdjective(base) { continue }
+            if let valence = lexicon.valence(of: base), valence != 0 {
+                return (valence < 0 ? valence * Self.dutchDiminutiveSoftening : valence, base)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the lexicon lists an attributive `-e` form of `base` (`fris` has `frisse`,
+    /// `laag` has `lage`), which marks it as an adjective.
+    private func isDutchAdjective(_ base: String) -> Bool {
+        if lexicon.valence(of: base + "e") != nil { return true }
+        let scalars = Array(base.unicodeScalars)
+        guard scalars.count >= 3, let last = scalars.last else { return false }
+        var doubled = base
+        doubled.unicodeScalars.append(last)
+        if lexicon.valence(of: doubled + "e") != nil { return true }
+        let (a, b) = (scalars[scalars.count - 3], scalars[scalars.count - 2])
+        if a == b, "aeou".unicodeScalars.contains(a) {
+            var single = ""
+            single.unicodeScalars.append(contentsOf: scalars[..<(scalars.count - 2)])
+            single.unicodeScalars.append(last)
+            return lexicon.valence(of: single + "e") != nil
+        }
+        return false
     }
 
     /// A Dutch compound whose parts are known: an intensifying prefix (`superslecht`),

@@ -253,6 +253,16 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("niet gelukkig", language: .dutch).compound < 0)
     }
 
+    @Test func dutchDiminutivesReadTheirNounSoftenedWhenNegative() throws {
+        let analyzer = try Self.analyzer(extra: "probleem\t-2\nfeest\t2\nlaag\t-1\nlage\t-1\n")
+        let problem = analyzer.analyze("een probleempje", language: .dutch).contributions
+        #expect(problem.map(\.entry) == ["probleem"])
+        #expect(abs((problem.first?.valence ?? 0) + 1.2) < 1e-9)
+        #expect(analyzer.analyze("feestjes", language: .dutch).contributions.first?.valence == 2)
+        // An adjective's diminutive is another word: `laagje`, a layer.
+        #expect(analyzer.analyze("een laagje", language: .dutch).contributions.isEmpty)
+    }
+
     @Test func dutchStressAccentsAreRead() {
         // `géén` is `geen` with stress marks: still a negator.
         #expect(nl("géén leuk feest").compound < 0)
