@@ -240,11 +240,15 @@ struct SentenceScorer {
         func promote(_ modal: Trigger) {
             if nearest.map({ $0.position < modal.position }) ?? true { nearest = modal }
         }
+        let counterfactuals = dutchCounterfactuals()
         for index in slots.indices {
             if clauses[index] != clause {
                 clause = clauses[index]
                 nearest = nil
                 pendingModals = []
+            }
+            if counterfactuals.contains(index) {
+                nearest = (index, slots[index].form + " … kunnen", Self.dutchCounterfactualValue)
             }
             if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
                 promote(modal)
@@ -266,7 +270,46 @@ struct SentenceScorer {
                 }
             }
         }
+        // Dutch puts the counterfactual's finite verb second (`Lekkerder had het niet
+        // kunnen zijn`) or last (`dat het beter had kunnen zijn`): what comes before it in
+        // its clause, up to a clause link, is in its scope too.
+        for modal in counterfactuals {
+            var position = modal - 1
+            while position >= 0, clauses[position] == clauses[modal], !Self.dutchClauseLinks.contains(slots[position].form) {
+                if triggers[position] == nil { triggers[position] = (slots[modal].form + " … kunnen", Self.dutchCounterfactualValue) }
+                position -= 1
+            }
+        }
         return triggers
+    }
+
+    /// Dutch `had`/`hadden` with `kunnen`, `moeten`, `gekund` later in its clause (not
+    /// after `te`, and no clause link between): a counterfactual, whatever stands between (`het had leuk
+    /// kunnen zijn`, `een betere keuze had hij niet kunnen maken`). The contiguous forms
+    /// are entries of nl/modifiers.tsv; `had` alone is the past of `hebben` (`ik had de vis`).
+    private static let dutchCounterfactualModals: Set<String> = ["had", "hadden"]
+    private static let dutchCounterfactualMarkers: Set<String> = ["kunnen", "moeten", "gekund", "gemoeten"]
+    /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
+    /// happen, reversed and halved.
+    private static let dutchCounterfactualValue = -0.5
+
+    /// The positions of the Dutch counterfactual `had … kunnen` constructions.
+    private func dutchCounterfactuals() -> Set<Int> {
+        guard language == .dutch else { return [] }
+        var found: Set<Int> = []
+        for index in slots.indices where Self.dutchCounterfactualModals.contains(slots[index].form) {
+            guard case .neutral = slots[index].role else { continue }
+            var position = index + 1
+            while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
+                // `te kunnen` is an infinitive clause (`het geluk om te kunnen lunchen`).
+                if Self.dutchCounterfactualMarkers.contains(slots[position].form), slots[position - 1].form != "te" {
+                    found.insert(index)
+                    break
+                }
+                position += 1
+            }
+        }
+        return found
     }
 
     // MARK: Sentence rules

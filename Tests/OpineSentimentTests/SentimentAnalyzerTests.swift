@@ -295,6 +295,22 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    /// Dutch `had`/`hadden` with `kunnen`/`moeten` later in the clause is a counterfactual
+    /// even when `had` is no lexicon entry (in the built-in lexicon it is not: it is mostly
+    /// the past of `hebben`), and what stands before the verb is in its scope too.
+    @Test func dutchCounterfactualsWithoutAnEntryForHad() throws {
+        let dutch = try LexiconFile(parsing: Data("leuk\t2\nlekker\t2\nniet\tnegator\t1\n".utf8), path: "nl.tsv")
+        let english = try LexiconFile(parsing: Data("good\t2\n".utf8), path: "en.tsv")
+        let analyzer = SentimentAnalyzer(
+            lexicons: LexiconSet(
+                english: try Lexicon(language: .english, files: [english]), dutch: try Lexicon(language: .dutch, files: [dutch])))
+        func nl(_ text: String) -> Double { analyzer.analyze(text, language: .dutch).compound }
+        #expect(nl("het had leuk kunnen zijn") < 0)
+        #expect(nl("lekkerder had het niet gekund") > 0, "could not have been tastier")
+        #expect(nl("ik had de vis, lekker") > 0, "had alone is the past of hebben")
+        #expect(nl("het was leuk om te kunnen lunchen") > 0, "te kunnen is an infinitive")
+    }
+
     @Test func capitalsAndExclamationsAddEmphasis() {
         #expect(en("it was GREAT").compound > en("it was great").compound)
         #expect(en("great!!!").compound > en("great").compound)
