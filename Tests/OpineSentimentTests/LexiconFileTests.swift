@@ -1,5 +1,6 @@
 import Foundation
 import OpineSentiment
+import OpineText
 import Testing
 
 struct LexiconFileTests {
@@ -28,6 +29,24 @@ struct LexiconFileTests {
             guard case LexiconError.malformed(let path, let errorLine, let message) = error else { return false }
             return path == "mine.tsv" && errorLine == line && message.contains(reason)
                 && "\(error)".hasPrefix("mine.tsv:\(line): ")
+        }
+    }
+
+    /// A term written twice in one built-in file is a mistake (only the last would count):
+    /// each hand-written file lists a term once, as an entry or as a rule word.
+    @Test(arguments: [Language.english, .dutch])
+    func builtInFilesListEachTermOnce(_ language: Language) throws {
+        let folder = try LexiconSet.builtInFolder()
+        for url in LexiconSet.builtInFiles(for: language, in: folder) {
+            let file = try LexiconFile(contentsOf: url)
+            var seen: [String: Int] = [:]
+            let terms = file.entries.map { ($0.term, $0.line) } + file.ruleWords.map { ($0.term, $0.line) }
+            for (term, line) in terms.sorted(by: { $0.1 < $1.1 }) {
+                if let first = seen[term] {
+                    Issue.record("\(url.lastPathComponent):\(line): '\(term)' again (first on line \(first))")
+                }
+                seen[term] = seen[term] ?? line
+            }
         }
     }
 }
