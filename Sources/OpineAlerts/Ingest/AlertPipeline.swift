@@ -63,8 +63,13 @@ public actor AlertPipeline {
     /// Ingests interactions: scores their texts, stores them with the alerts they raise
     /// (and, for `opine watch`, the stream position after them) in one transaction, and
     /// wakes the delivery worker.
+    /// The outcomes (stance, disposition, queue place) are read back from the store after
+    /// the commit, outside the pipeline's serial section, so reads of one ingest overlap
+    /// the commit of the next.
     /// - Returns: one outcome per interaction, in order.
-    /// - Throws: ``IngestError``; nothing is stored then.
+    /// - Throws: ``IngestError``. When the commit fails nothing is stored; when only the
+    ///   reading back fails, the interactions are stored and sending them again (same
+    ///   ids) returns their outcomes as duplicates.
     public nonisolated func ingest(
         _ interactions: [Interaction], position: StreamPosition? = nil, now: Date = Date()
     ) async throws(IngestError) -> [IngestOutcome] {
@@ -82,12 +87,35 @@ public actor AlertPipeline {
             guard interaction.hasText, let text = interaction.text else { return nil }
             return TextSignal(analyzer.analyze(text))
         }
-        return try await commit(interactions, signals: signals, position: position, now: now)
+        let committed = try await commit(interactions, signals: signals, position: position, now: now)
+        var outcomes: [IngestOutcome] = []
+        outcomes.reserveCapacity(interactions.count)
+        do {
+            var inboxes: [String: Inbox?] = [:]
+            for (index, interaction) in interactions.enumerated() {
+                if inboxes[interaction.author] == nil {
+                    inboxes[interaction.author] = try await storedAuthorInbox(interaction.author, now: now)
+                }
+                outcomes.append(
+                    await outcome(
+                        interaction, duplicate: !committed.fresh[index], alerts: committed.alerts[index],
+                        inbox: inboxes[interaction.author] ?? nil, now: now))
+            }
+        } catch {
+            throw .store(error)
+        }
+        return outcomes
+    }
+
+    /// What a commit stored: which interactions were new, and the new alerts of each.
+    struct Committed {
+        var fresh: [Bool]
+        var alerts: [[String]]
     }
 
     func commit(
         _ interactions: [Interaction], signals: [TextSignal?], position: StreamPosition?, now: Date
-    ) throws(IngestError) -> [IngestOutcome] {
+    ) throws(IngestError) -> Committed {
         let savedEvaluator = evaluator
         var fresh = [Bool](repeating: false, count: interactions.count)
         var batch = InteractionLog()
@@ -96,7 +124,6 @@ public actor AlertPipeline {
         let destinations = Dictionary(uniqueKeysWithValues: configuration.rules.map { ($0.name, $0.destinations) })
         let watchesTurns = configuration.rules.contains { $0.condition == .turnedDetractor }
         let result: AlertStore.CommitResult
-        var outcomes: [IngestOutcome]
         do {
             let stored = try store.storedIDs(among: interactions.map(\.id))
             for (index, interaction) in interactions.enumerated() where !stored.contains(interaction.id) && !batch.contains(interaction.id) {
@@ -108,11 +135,6 @@ public actor AlertPipeline {
                 let input = RuleInput(interaction: interaction, signal: signals[index], stance: stance, turnedDetractor: turned)
                 raised[index] = evaluator.evaluate(input, raisedAt: now)
                 alerts += raised[index].map { ($0, destinations[$0.rule] ?? []) }
-            }
-            // Outcomes are read before the commit (from the store plus this batch), so a
-            // failed read leaves nothing stored.
-            outcomes = try interactions.enumerated().map { index, interaction throws(StoreError) in
-                try outcome(interaction, duplicate: !fresh[index], now: now, batch: batch)
             }
             let record = IngestRecord(
                 interactions: zip(batch.interactions, batch.signals).map { StoredInteraction(interaction: $0, signal: $1) },
@@ -133,10 +155,7 @@ public actor AlertPipeline {
         metrics.record(\.alertsRaised, by: newAlertIDs.count)
         metrics.set(\.outboxDepth, to: depth)
         if !newAlertIDs.isEmpty { doorbell.ring() }
-        for index in outcomes.indices {
-            outcomes[index].alerts = raised[index].map(\.id).filter(newAlertIDs.contains)
-        }
-        return outcomes
+        return Committed(fresh: fresh, alerts: raised.map { $0.map(\.id).filter(newAlertIDs.contains) })
     }
 
     /// Whether the author's standing had been advocate before this (detractor) interaction.
@@ -166,9 +185,17 @@ public actor AlertPipeline {
         return try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
     }
 
-    /// An interaction's outcome without its alerts (known only after the commit).
-    func outcome(_ interaction: Interaction, duplicate: Bool, now: Date, batch: InteractionLog) throws(StoreError) -> IngestOutcome {
-        let inbox = try authorInbox(interaction.author, now: now, batch: batch)
+    /// An inbox of an author's stored history, read without holding the pipeline.
+    nonisolated func storedAuthorInbox(_ author: String, now: Date) async throws(StoreError) -> Inbox? {
+        var log = InteractionLog()
+        for entry in try await store.authorHistory(author, brandAccounts: configuration.brandAccounts) {
+            log.append(entry.interaction, signal: entry.signal)
+        }
+        return try? log.authorInbox(author, now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
+    }
+
+    /// An interaction's outcome, from its author's inbox as stored after the commit.
+    func outcome(_ interaction: Interaction, duplicate: Bool, alerts: [String], inbox: Inbox?, now: Date) -> IngestOutcome {
         let index = inbox?.interactions.firstIndex { $0.id == interaction.id }
         let disposition = index.flatMap { index in inbox?.disposition(at: index) } ?? .notAMessage
         var placement: QueuePlacement?
@@ -179,7 +206,7 @@ public actor AlertPipeline {
         }
         return IngestOutcome(
             id: interaction.id, duplicate: duplicate, stance: inbox?.stance(of: interaction.id), disposition: disposition,
-            queue: placement, alerts: [])
+            queue: placement, alerts: alerts)
     }
 
     /// The response queue now, most urgent first: the unanswered interactions of the last
@@ -219,14 +246,14 @@ public actor AlertPipeline {
 
     /// An author's profile now, nil when the author has no interactions.
     /// - Throws: ``StoreError`` when the store cannot be read.
-    public func profile(of author: String, now: Date = Date()) throws(StoreError) -> AuthorProfile? {
-        try authorInbox(author, now: now)?.profile(of: author)
+    public nonisolated func profile(of author: String, now: Date = Date()) async throws(StoreError) -> AuthorProfile? {
+        try await storedAuthorInbox(author, now: now)?.profile(of: author)
     }
 }
 
 /// The priorities of the response queue at one moment, for placing new items in it
-/// without rebuilding the whole queue on every ingest. Stale after a second, or after
-/// twenty times its own build time, so a large queue costs at most about 5 % of the time
+/// without rebuilding the whole queue on every ingest. Stale after five seconds, or after
+/// fifty times its own build time, so a large queue costs at most about 2 % of the time
 /// (and is rebuilt off the ingest path: ``AlertPipeline/refreshSnapshotIfStale(now:)``).
 struct QueueSnapshot: Sendable {
     var priorities: [(priority: Double, id: String)] = []
@@ -242,7 +269,7 @@ struct QueueSnapshot: Sendable {
     }
 
     var isStale: Bool {
-        builtAt.map { ContinuousClock().now - $0 > max(Duration.seconds(1), cost * 20) } ?? true
+        builtAt.map { ContinuousClock().now - $0 > max(Duration.seconds(5), cost * 50) } ?? true
     }
 
     /// The 1-based place an item of this priority takes (the item `id` itself not counted).

@@ -41,7 +41,7 @@ public struct QueuePlacement: Sendable, Hashable, Codable {
     /// The reasons in words.
     public var reasons: [String]
     /// 1 + the number of open items with a higher priority, counted in the latest queue
-    /// snapshot (rebuilt at most once a second, so up to a second old).
+    /// snapshot (rebuilt in the background at most every five seconds, so up to a few seconds old).
     public var position: Int
 
     /// A placement.

@@ -228,32 +228,48 @@ public final class AlertStore: Sendable {
     ) throws(StoreError) -> [StoredInteraction] {
         let brands = brandAccounts.sorted()
         let rows = try readNow("read an author's history") { db in
-            var sql = """
-                WITH own AS (SELECT id, in_reply_to FROM interaction WHERE author = ?)
-                SELECT seq, body, compound, label FROM interaction WHERE author = ?
-                UNION SELECT seq, body, compound, label FROM interaction WHERE id IN (SELECT in_reply_to FROM own)
-                """
-            var arguments: StatementArguments = [author, author]
-            if !brands.isEmpty {
-                sql += """
-
-                    UNION SELECT seq, body, compound, label FROM interaction
-                    WHERE in_reply_to IN (SELECT id FROM own) AND author IN (\(databaseQuestionMarks(count: brands.count)))
-                    """
-                arguments += StatementArguments(brands)
-            }
-            var rows = try Self.interactionRows(db, sql: sql, arguments: arguments, cached: true)
-            var seen = Set(rows.map(\.seq))
-            for start in stride(from: 0, to: parents.count, by: Self.chunk) {
-                let chunk = Array(parents[start..<min(parents.count, start + Self.chunk)])
-                let sql = "SELECT seq, body, compound, label FROM interaction WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))"
-                for row in try Self.interactionRows(db, sql: sql, arguments: StatementArguments(chunk)) where seen.insert(row.seq).inserted {
-                    rows.append(row)
-                }
-            }
-            return rows.sorted { $0.seq < $1.seq }
+            try Self.authorHistoryRows(db, author: author, brands: brands, parents: parents)
         }
         return try rows.map(storedInteraction)
+    }
+
+    /// ``authorHistory(_:brandAccounts:parents:)`` read on a reader connection without
+    /// blocking the caller's thread: for work outside an ingest's transaction.
+    public func authorHistory(
+        _ author: String, brandAccounts: Set<String>, parents: [String] = []
+    ) async throws(StoreError) -> [StoredInteraction] {
+        let brands = brandAccounts.sorted()
+        let rows = try await read("read an author's history") { db in
+            try Self.authorHistoryRows(db, author: author, brands: brands, parents: parents)
+        }
+        return try rows.map(storedInteraction)
+    }
+
+    static func authorHistoryRows(_ db: Database, author: String, brands: [String], parents: [String]) throws -> [InteractionRow] {
+        var sql = """
+            WITH own AS (SELECT id, in_reply_to FROM interaction WHERE author = ?)
+            SELECT seq, body, compound, label FROM interaction WHERE author = ?
+            UNION SELECT seq, body, compound, label FROM interaction WHERE id IN (SELECT in_reply_to FROM own)
+            """
+        var arguments: StatementArguments = [author, author]
+        if !brands.isEmpty {
+            sql += """
+
+                UNION SELECT seq, body, compound, label FROM interaction
+                WHERE in_reply_to IN (SELECT id FROM own) AND author IN (\(databaseQuestionMarks(count: brands.count)))
+                """
+            arguments += StatementArguments(brands)
+        }
+        var rows = try interactionRows(db, sql: sql, arguments: arguments, cached: true)
+        var seen = Set(rows.map(\.seq))
+        for start in stride(from: 0, to: parents.count, by: chunk) {
+            let part = Array(parents[start..<min(parents.count, start + chunk)])
+            let sql = "SELECT seq, body, compound, label FROM interaction WHERE id IN (\(databaseQuestionMarks(count: part.count)))"
+            for row in try interactionRows(db, sql: sql, arguments: StatementArguments(part)) where seen.insert(row.seq).inserted {
+                rows.append(row)
+            }
+        }
+        return rows.sorted { $0.seq < $1.seq }
     }
 
     /// What the response queue over a period is computed from: the interactions at or
