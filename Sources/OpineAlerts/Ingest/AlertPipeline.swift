@@ -88,23 +88,13 @@ public actor AlertPipeline {
             return TextSignal(analyzer.analyze(text))
         }
         let committed = try await commit(interactions, signals: signals, position: position, now: now)
-        var outcomes: [IngestOutcome] = []
-        outcomes.reserveCapacity(interactions.count)
+        let inboxes: [String: Inbox]
         do {
-            var inboxes: [String: Inbox?] = [:]
-            for (index, interaction) in interactions.enumerated() {
-                if inboxes[interaction.author] == nil {
-                    inboxes[interaction.author] = try await storedAuthorInbox(interaction.author, now: now)
-                }
-                outcomes.append(
-                    await outcome(
-                        interaction, duplicate: !committed.fresh[index], alerts: committed.alerts[index],
-                        inbox: inboxes[interaction.author] ?? nil, now: now))
-            }
+            inboxes = try await storedAuthorInboxes(Set(interactions.map(\.author)), now: now)
         } catch {
             throw .store(error)
         }
-        return outcomes
+        return await outcomes(interactions, committed: committed, inboxes: inboxes, now: now)
     }
 
     /// What a commit stored: which interactions were new, and the new alerts of each.
@@ -185,13 +175,26 @@ public actor AlertPipeline {
         return try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
     }
 
-    /// An inbox of an author's stored history, read without holding the pipeline.
-    nonisolated func storedAuthorInbox(_ author: String, now: Date) async throws(StoreError) -> Inbox? {
-        var log = InteractionLog()
-        for entry in try await store.authorHistory(author, brandAccounts: configuration.brandAccounts) {
-            log.append(entry.interaction, signal: entry.signal)
+    /// Inboxes of the authors' stored histories, read in one transaction without holding
+    /// the pipeline; an author with no interactions has none.
+    nonisolated func storedAuthorInboxes(_ authors: Set<String>, now: Date) async throws(StoreError) -> [String: Inbox] {
+        let brands = configuration.brandAccounts
+        var inboxes: [String: Inbox] = [:]
+        for (author, history) in try await store.authorHistories(authors, brandAccounts: brands) {
+            var log = InteractionLog()
+            for entry in history { log.append(entry.interaction, signal: entry.signal) }
+            inboxes[author] = try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
         }
-        return try? log.authorInbox(author, now: now, brandAccounts: configuration.brandAccounts, rules: engagementRules)
+        return inboxes
+    }
+
+    /// The outcomes of an ingest, from its authors' inboxes as stored after the commit.
+    func outcomes(_ interactions: [Interaction], committed: Committed, inboxes: [String: Inbox], now: Date) -> [IngestOutcome] {
+        interactions.enumerated().map { index, interaction in
+            outcome(
+                interaction, duplicate: !committed.fresh[index], alerts: committed.alerts[index], inbox: inboxes[interaction.author],
+                now: now)
+        }
     }
 
     /// An interaction's outcome, from its author's inbox as stored after the commit.
@@ -247,7 +250,7 @@ public actor AlertPipeline {
     /// An author's profile now, nil when the author has no interactions.
     /// - Throws: ``StoreError`` when the store cannot be read.
     public nonisolated func profile(of author: String, now: Date = Date()) async throws(StoreError) -> AuthorProfile? {
-        try await storedAuthorInbox(author, now: now)?.profile(of: author)
+        try await storedAuthorInboxes([author], now: now)[author]?.profile(of: author)
     }
 }
 

@@ -233,16 +233,24 @@ public final class AlertStore: Sendable {
         return try rows.map(storedInteraction)
     }
 
-    /// ``authorHistory(_:brandAccounts:parents:)`` read on a reader connection without
-    /// blocking the caller's thread: for work outside an ingest's transaction.
-    public func authorHistory(
-        _ author: String, brandAccounts: Set<String>, parents: [String] = []
-    ) async throws(StoreError) -> [StoredInteraction] {
+    /// The histories (as ``authorHistory(_:brandAccounts:parents:)``) of several authors,
+    /// read in one transaction on a reader connection, without blocking the caller's
+    /// thread: for work outside an ingest's own transaction.
+    public func authorHistories(
+        _ authors: some Collection<String>, brandAccounts: Set<String>
+    ) async throws(StoreError) -> [String: [StoredInteraction]] {
         let brands = brandAccounts.sorted()
-        let rows = try await read("read an author's history") { db in
-            try Self.authorHistoryRows(db, author: author, brands: brands, parents: parents)
+        let wanted = Array(authors)
+        let rows = try await read("read authors' histories") { db in
+            var rows: [String: [InteractionRow]] = [:]
+            for author in wanted where rows[author] == nil {
+                rows[author] = try Self.authorHistoryRows(db, author: author, brands: brands, parents: [])
+            }
+            return rows
         }
-        return try rows.map(storedInteraction)
+        var histories: [String: [StoredInteraction]] = [:]
+        for (author, authorRows) in rows { histories[author] = try authorRows.map(storedInteraction) }
+        return histories
     }
 
     static func authorHistoryRows(_ db: Database, author: String, brands: [String], parents: [String]) throws -> [InteractionRow] {
