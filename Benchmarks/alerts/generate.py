@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes N interactions as JSON Lines for the alert-store benchmark: reviews, comments and
-replies by N/4 authors, spread evenly over DAYS days in time order, one in ten a
-one-star complaint. Deterministic (seeded).
+replies by N/4 authors, spread evenly over the DAYS days before today (UTC midnight, so
+the queue horizon, counted back from now, sees the last days of the data), in time order;
+one in ten a one-star complaint. Deterministic for a given day (seeded).
 
     python3 Benchmarks/alerts/generate.py N DAYS > interactions.jsonl
 """
@@ -12,7 +13,8 @@ import sys
 
 count, days = int(sys.argv[1]), float(sys.argv[2])
 rng = random.Random(7)
-start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+end = datetime.datetime.now(datetime.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+start = end - datetime.timedelta(days=days)
 praise = ["Great service, fast delivery and friendly staff.", "Top kwaliteit, snel geleverd!",
           "Love it, works perfectly.", "Prima ervaring, aanrader."]
 neutral = ["Where can I find the manual?", "Is deze ook in het blauw te krijgen?",
