@@ -131,7 +131,7 @@ struct DeliveryWorkerTests {
                 destinations:
                   fast: { url: "\(url.absoluteString)" }
                   slow: { url: "\(stall.absoluteString)" }
-                delivery: { attempt_timeout_seconds: 4, initial_backoff_seconds: 1 }
+                delivery: { attempt_timeout_seconds: 20, initial_backoff_seconds: 1 }
                 rules:
                   - { name: angry, when: detractor, to: [fast, slow] }
                 """, environment: [:])
@@ -139,13 +139,20 @@ struct DeliveryWorkerTests {
             let pipeline = try await AlertPipeline(store: store, configuration: configuration, analyzer: sharedAnalyzer)
             _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
             let started = ContinuousClock.now
+            // When r2 arrives, the attempts recorded for r1 at the stalled receiver (an
+            // attempt is recorded when it ends, and this one can only end by its 20 s
+            // timeout). No wall-clock bound: a loaded machine stretches any.
+            let slowAttemptsWhenR2Arrived = Mutex<[Int]?>(nil)
             try await deliver(pipeline) {
                 if ContinuousClock.now - started > .milliseconds(200) && receiver.received.withLock({ $0.count }) == 1 {
                     _ = try await pipeline.ingest([try review("r2", author: "bob", "Awful, broken and useless. Never again!")])
                 }
-                return receiver.received.withLock { $0.count } >= 2
+                guard receiver.received.withLock({ $0.count }) >= 2 else { return false }
+                let slow = try await store.deliveries(state: nil).filter { $0.destination == "slow" && $0.alert.id == "angry/r1" }
+                slowAttemptsWhenR2Arrived.withLock { $0 = slow.map(\.attempts) }
+                return true
             }
-            #expect(ContinuousClock.now - started < .seconds(3), "r2 reached the fast receiver while r1's slow attempt was in flight")
+            #expect(slowAttemptsWhenR2Arrived.withLock { $0 } == [0], "r2 reached the fast receiver while r1's slow attempt was in flight")
             #expect(receiver.received.withLock { $0.map(\.alertID) } == ["angry/r1", "angry/r2"])
         }
     }
