@@ -302,26 +302,21 @@ struct Matcher {
                 }
             case .url, .email, .mention:
                 continue
-            case .word where lexicon.language == .english && token.flags.contains(.hyphenated) && lexicon.info(token.form) == nil:
-                // An unknown hyphenated English word is read part by part: `food-awesome`,
+            case .word where token.flags.contains(.hyphenated) && token.parts.count > 1 && lexicon.info(token.form) == nil:
+                // An unknown hyphenated word. English is read part by part: `food-awesome`,
                 // `excellent-the` (a dash without spaces). Dutch hyphenates compounds
-                // (`corona-maatregelen`), whose parts mislead: measured on the Dutch sets.
-                for part in token.parts {
-                    units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
-                }
-            case .word where lexicon.language == .dutch && token.flags.contains(.hyphenated) && token.parts.count > 1
-                && lexicon.info(token.form) == nil:
+                // (`corona-maatregelen`), whose parts mislead (measured on the Dutch sets),
+                // so only a list of known words is read part by part (`Tof-Gezellig-Lekker`);
+                // anything else is one word without its hyphens, so that the exact form,
+                // stems and compounds apply as to any compound: `SU-PER` is `super`,
+                // `klant-onvriendelijke` is `klantonvriendelijke`, `corona-maatregelen`
+                // stays neutral.
                 let parts = token.parts
-                if parts.allSatisfy({ lexicon.valence(of: $0) != nil || lexicon.modifier($0) != nil }) {
-                    // Every part a known word: a list of verdicts (`Tof-Gezellig-Lekker`).
+                if lexicon.language == .english || parts.allSatisfy({ lexicon.valence(of: $0) != nil || lexicon.modifier($0) != nil }) {
                     for part in parts {
                         units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                     }
                 } else {
-                    // Otherwise one word, read without its hyphens, so that the exact form,
-                    // stems and compounds apply as to any compound: `SU-PER` is `super`,
-                    // `klant-onvriendelijke` is `klantonvriendelijke`; `corona-maatregelen`
-                    // stays neutral, its first part is not read alone.
                     let joined = parts.joined()
                     units.append(Unit(kind: .word, form: joined, written: joined, range: token.range, sentence: token.sentence, flags: token.flags, info: lexicon.info(joined)))
                 }

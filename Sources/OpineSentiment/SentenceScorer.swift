@@ -50,15 +50,15 @@ struct SentenceScorer {
         "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
     ]
 
-    /// Dutch `te` (too), which before a positive adjective states an excess: see
-    /// ``scoreTerms()``. Positive idioms with it (`te gek`) are phrases, matched first.
-    private static let dutchExcessMarkers: Set<String> = ["te"]
-
     /// Whether a Dutch form reads as an infinitive after `te` (`te genieten`, `te
     /// beschermen`, `te gaan`): it ends in `-en`, or is one of the short verbs in `-n`.
+    /// (Before a positive adjective `te` states an excess instead: see ``scoreTerms()``;
+    /// positive idioms with it, `te gek`, are phrases, matched first.)
     private static func isDutchInfinitive(_ form: String) -> Bool {
-        form.hasSuffix("en") || ["gaan", "staan", "slaan", "doen", "zien", "zijn"].contains(form)
+        form.hasSuffix("en") || dutchShortInfinitives.contains(form)
     }
+
+    private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
@@ -125,7 +125,7 @@ struct SentenceScorer {
             }
             for (distance, modifier) in modifiersBefore(index, within: parameters.intensifierWindow)
             where modifier.role == .intensifier || modifier.role == .downtoner {
-                if language == .dutch, Self.dutchExcessMarkers.contains(modifier.term) {
+                if language == .dutch, modifier.term == "te" {
                     // `te` is a degree word only right before its adjective, and not before
                     // an infinitive (`om ons te beschermen`, `te genieten`), where it is the
                     // infinitive particle. Before a positive term it marks an excess
@@ -395,12 +395,16 @@ struct SentenceScorer {
         let neutral = Double(slots.filter { $0.isWord && !sentimentWords.contains($0.range.lowerBound) }.count)
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
-        let scored = contributions.filter { $0.score != 0 }
+        // Terms a rule did not bring to 0, in the text and per sentence.
+        var scoredTerms = 0
+        var termsBySentence = [Int](repeating: 0, count: sentenceSums.count)
+        for contribution in contributions where contribution.score != 0 {
+            scoredTerms += 1
+            if contribution.sentence < termsBySentence.count { termsBySentence[contribution.sentence] += 1 }
+        }
         // The text's compound, tempered by its subjectivity (sentence compounds are not:
         // each is one sentence's own tone).
-        let compound = normalize(sum, terms: scored.count) * pow(1 - shares.2, parameters.subjectivityExponent)
-        var termsBySentence = [Int](repeating: 0, count: sentenceSums.count)
-        for contribution in scored where contribution.sentence < termsBySentence.count { termsBySentence[contribution.sentence] += 1 }
+        let compound = normalize(sum, terms: scoredTerms) * pow(1 - shares.2, parameters.subjectivityExponent)
         let sentences = text.sentences.enumerated().map { number, range in
             SentenceSentiment(
                 range: range,

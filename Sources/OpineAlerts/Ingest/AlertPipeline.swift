@@ -158,14 +158,29 @@ public actor AlertPipeline {
 
     /// An inbox of what the author's engagement is computed from: their history in the
     /// store, plus what of the ingest under way (`batch`, not stored yet) belongs to it.
-    func authorInbox(_ author: String, now: Date, batch: InteractionLog = .init()) throws(StoreError) -> Inbox? {
-        let brands = configuration.brandAccounts
-        let pending = batch.interactions(by: author)
-        var log = InteractionLog()
-        for entry in try store.authorHistory(author, brandAccounts: brands, parents: pending.compactMap(\.inReplyTo)) {
-            log.append(entry.interaction, signal: entry.signal)
+    func authorInbox(_ author: String, now: Date, batch: InteractionLog) throws(StoreError) -> Inbox? {
+        let parents = batch.interactions(by: author).compactMap(\.inReplyTo)
+        let history = try store.authorHistory(author, brandAccounts: configuration.brandAccounts, parents: parents)
+        return inbox(of: author, history: history, batch: batch, now: now)
+    }
+
+    /// Inboxes of the authors' stored histories, read in one transaction without holding
+    /// the pipeline; an author with no interactions has none.
+    nonisolated func storedAuthorInboxes(_ authors: Set<String>, now: Date) async throws(StoreError) -> [String: Inbox] {
+        var inboxes: [String: Inbox] = [:]
+        for (author, history) in try await store.authorHistories(authors, brandAccounts: configuration.brandAccounts) {
+            inboxes[author] = inbox(of: author, history: history, now: now)
         }
-        let parents = Set(pending.compactMap(\.inReplyTo))
+        return inboxes
+    }
+
+    /// An inbox of an author's history, plus the interactions of `batch` that belong to
+    /// it: the author's own, the brand accounts', and the ones the author replies to.
+    nonisolated func inbox(of author: String, history: [StoredInteraction], batch: InteractionLog = .init(), now: Date) -> Inbox? {
+        let brands = configuration.brandAccounts
+        var log = InteractionLog()
+        for entry in history { log.append(entry.interaction, signal: entry.signal) }
+        let parents = Set(batch.interactions(by: author).compactMap(\.inReplyTo))
         for (interaction, signal) in zip(batch.interactions, batch.signals)
         where !log.contains(interaction.id)
             && (interaction.author == author || brands.contains(interaction.author) || parents.contains(interaction.id))
@@ -173,19 +188,6 @@ public actor AlertPipeline {
             log.append(interaction, signal: signal)
         }
         return try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
-    }
-
-    /// Inboxes of the authors' stored histories, read in one transaction without holding
-    /// the pipeline; an author with no interactions has none.
-    nonisolated func storedAuthorInboxes(_ authors: Set<String>, now: Date) async throws(StoreError) -> [String: Inbox] {
-        let brands = configuration.brandAccounts
-        var inboxes: [String: Inbox] = [:]
-        for (author, history) in try await store.authorHistories(authors, brandAccounts: brands) {
-            var log = InteractionLog()
-            for entry in history { log.append(entry.interaction, signal: entry.signal) }
-            inboxes[author] = try? log.authorInbox(author, now: now, brandAccounts: brands, rules: engagementRules)
-        }
-        return inboxes
     }
 
     /// The outcomes of an ingest, from its authors' inboxes as stored after the commit.
