@@ -131,7 +131,7 @@ struct DeliveryWorkerTests {
                 destinations:
                   fast: { url: "\(url.absoluteString)" }
                   slow: { url: "\(stall.absoluteString)" }
-                delivery: { attempt_timeout_seconds: 20, initial_backoff_seconds: 1 }
+                delivery: { attempt_timeout_seconds: 4, initial_backoff_seconds: 1 }
                 rules:
                   - { name: angry, when: detractor, to: [fast, slow] }
                 """, environment: [:])
@@ -140,8 +140,9 @@ struct DeliveryWorkerTests {
             _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
             let started = ContinuousClock.now
             // When r2 arrives, the attempts recorded for r1 at the stalled receiver (an
-            // attempt is recorded when it ends, and this one can only end by its 20 s
-            // timeout). No wall-clock bound: a loaded machine stretches any.
+            // attempt is recorded when it ends, and this one can only end by its 4 s
+            // timeout, before the receiver's 5 s answer). No wall-clock bound: a loaded
+            // machine stretches any.
             let slowAttemptsWhenR2Arrived = Mutex<[Int]?>(nil)
             try await deliver(pipeline) {
                 if ContinuousClock.now - started > .milliseconds(200) && receiver.received.withLock({ $0.count }) == 1 {
