@@ -58,7 +58,9 @@ import Testing
             let held = Task { try await server.request(.POST, "/v1/analyze", stream: stream) }
             var refused: Reply?
             var statuses: [Int] = []
-            let sawRefusal = try await Polling.until(timeout: .seconds(5)) {
+            // The held request reaches the server at some point; on a loaded CI machine that
+            // took more than 5 s once, so the wait is long (it only runs out when the test fails).
+            let sawRefusal = try await Polling.until(timeout: .seconds(60)) {
                 let reply = try await server.post("/v1/analyze", json: ["text": "fine"])
                 statuses.append(reply.status)
                 if reply.status == 429 { refused = reply }
