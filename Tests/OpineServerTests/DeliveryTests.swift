@@ -157,7 +157,7 @@ import Testing
         // The gauge is set from the store when the worker is idle, and may be off by one
         // ingest's deliveries for up to an idle poll before that: the idle refresh races with
         // the pipeline's increments.
-        #expect(try await Polling.until(timeout: .seconds(2)) { try await server.metric("opine_outbox_depth") == 0 })
+        #expect(try await Polling.until { try await server.metric("opine_outbox_depth") == 0 })
     }
 
     /// The configuration of the tests of failing receivers: retries after 0.05-0.2 s,
@@ -251,11 +251,11 @@ import Testing
             #expect(receiver.requests.count == 2)
             #expect(try await server.metric("opine_alerts_dead_total") == 1)
             #expect(try await server.metric("opine_alert_delivery_failures_total") == 2)
-            #expect(try await Polling.until(timeout: .seconds(2)) { try await server.metric("opine_outbox_depth") == 0 })
+            #expect(try await Polling.until { try await server.metric("opine_outbox_depth") == 0 })
 
             receiver.setMode(.accept)
             #expect(try await server.store.retryDead(alertIDs: []) == 1)
-            #expect(await receiver.waitUntil(timeout: .seconds(5)) { $0.contains(where: \.accepted) })
+            #expect(await receiver.waitUntil { $0.contains(where: \.accepted) })
             #expect(receiver.accepted.first?.alertID == "angry/x1")
         }
     }

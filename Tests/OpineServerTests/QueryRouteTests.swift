@@ -98,7 +98,7 @@ import Testing
             #expect(try await server.metric("opine_interactions_duplicate_total") == 1)
             #expect(try await server.metric("opine_alert_delivery_failures_total") == 0)
             #expect(try await server.metric("opine_alerts_dead_total") == 0)
-            #expect(try await Polling.until(timeout: .seconds(2)) { try await server.metric("opine_outbox_depth") == 0 })
+            #expect(try await Polling.until { try await server.metric("opine_outbox_depth") == 0 })
             let lines = reply.text.split(separator: "\n").map(String.init)
             #expect(lines.contains(#"opine_http_requests_total{route="/v1/interactions",method="POST",status="200"} 2"#))
             #expect(lines.contains(#"opine_http_requests_total{route="/v1/interactions",method="POST",status="400"} 1"#))
