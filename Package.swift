@@ -43,9 +43,11 @@ let package = Package(
             name: "OpineText",
             dependencies: ["CICU", "CStemmer"]
         ),
+        // RFC 4180 record scanning, shared by batch input and labelled corpora.
+        .target(name: "OpineCSV"),
         .target(
             name: "OpineSentiment",
-            dependencies: ["OpineText"]
+            dependencies: ["OpineText", "OpineCSV"]
         ),
         // zlib, for reading and writing gzip-compressed exports (`opine batch`).
         .systemLibrary(
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "OpineBatch",
-            dependencies: ["OpineSentiment", "OpineText", "OpineAspects", "CZlib"]
+            dependencies: ["OpineSentiment", "OpineText", "OpineAspects", "OpineCSV", "CZlib"]
         ),
         .target(
             name: "OpineAspects",

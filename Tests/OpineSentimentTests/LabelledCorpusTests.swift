@@ -44,6 +44,8 @@ struct LabelledCorpusTests {
         ("text\tlabel\nfine\tpos\textra\n", "x.tsv", 2, "expected 2 fields, found 3"),
         ("{\"label\": \"pos\"}\n", "x.jsonl", 1, "field 'text'"),
         ("text\tscore\nfine\thigh\n", "x.tsv", 2, "field 'score'"),
+        ("text,label\nfine,pos\n\"bad\" food,neg\n", "x.csv", 3, "unexpected text after the closing quote"),
+        ("text,label\nfine,pos\n\"bad food,neg\n", "x.csv", 3, "not closed before the end of the file"),
     ])
     func badRowsNameFileLineAndField(_ text: String, _ name: String, _ line: Int, _ reason: String) throws {
         let url = try write(text, name)
@@ -52,6 +54,20 @@ struct LabelledCorpusTests {
         } throws: { error in
             guard case CorpusError.malformed(let path, let errorLine, let message) = error else { return false }
             return path == url.path && errorLine == line && message.contains(reason)
+        }
+    }
+
+    /// Invalid UTF-8 is an error on its line, never replaced by U+FFFD in silence.
+    @Test(arguments: [("x.tsv", "text\tlabel\nfine\tpos\n", 3), ("x.csv", "text,label\nfine,pos\n", 3), ("x.jsonl", "{\"text\": \"fine\", \"label\": \"pos\"}\n", 2)])
+    func invalidUTF8NamesItsLine(_ name: String, _ valid: String, _ line: Int) throws {
+        let badRow: [UInt8] = name == "x.jsonl" ? Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#"", "label": "pos"}"#.utf8) : Array("caf".utf8) + [0xE9] + Array((name == "x.csv" ? ",neg" : "\tneg").utf8)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opine-\(UUID().uuidString)-\(name)")
+        try Data(Array(valid.utf8) + badRow + [0x0A]).write(to: url)
+        #expect {
+            try LabelledCorpus(contentsOf: url)
+        } throws: { error in
+            guard case CorpusError.malformed(_, let errorLine, let message) = error else { return false }
+            return errorLine == line && message.contains("not valid UTF-8")
         }
     }
 

@@ -1,3 +1,5 @@
+import OpineCSV
+
 /// The records of a CSV input (see ``CSVScanner``), blank lines skipped.
 final class CSVRecordSource: RecordSource {
     private let buffer: InputBuffer

@@ -1,4 +1,5 @@
 public import Foundation
+import OpineCSV
 
 /// A labelled evaluation corpus: texts with a gold label and, where given, a human score.
 ///
@@ -48,12 +49,12 @@ public struct LabelledCorpus: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: url.path, reason: error.localizedDescription)
         }
-        let text = String(decoding: data, as: UTF8.self)
         if url.pathExtension.lowercased() == "jsonl" {
-            items = try Self.parseJSONLines(text, path: path)
+            items = try Self.parseJSONLines(data, path: path)
         } else {
-            let delimiter: Character = url.pathExtension.lowercased() == "csv" ? "," : "\t"
-            items = try Self.parseDelimited(text, delimiter: delimiter, path: path)
+            let isCSV = url.pathExtension.lowercased() == "csv"
+            let scanner = CSVScanner(delimiter: UInt8(ascii: isCSV ? "," : "\t"), quoting: isCSV)
+            items = try Self.parseDelimited(Array(data), scanner: scanner, path: path)
         }
         guard !items.isEmpty else { throw .malformed(path: path, line: 1, reason: "no labelled rows") }
     }
@@ -71,8 +72,48 @@ public struct LabelledCorpus: Sendable {
         }
     }
 
-    private static func parseDelimited(_ text: String, delimiter: Character, path: String) throws(CorpusError) -> [Item] {
-        let rows = DelimitedText.rows(text, delimiter: delimiter, quoting: delimiter != "\t")
+    /// One row of a delimited file: its decoded fields and the line it starts on (1-based).
+    private struct Row {
+        var fields: [String]
+        var line: Int
+    }
+
+    /// The rows of a delimited file, blank lines skipped and a UTF-8 byte-order mark ignored.
+    private static func rows(_ bytes: [UInt8], scanner: CSVScanner, path: String) throws(CorpusError) -> [Row] {
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+        let result: Result<[Row], CorpusError> = bytes.withUnsafeBufferPointer { whole in
+            var rows: [Row] = []
+            var offset = start
+            var line = 1
+            while true {
+                let rest = UnsafeBufferPointer(rebasing: whole[offset...])
+                switch scanner.scan(rest, isFinal: true) {
+                case .end, .needMore:
+                    return .success(rows)
+                case .blank(let length):
+                    offset += length
+                    line += 1
+                case .record(let spans, let length, let lineBreaks, let problem):
+                    if let problem { return .failure(.malformed(path: path, line: line, reason: problem)) }
+                    var fields: [String] = []
+                    for (index, span) in spans.enumerated() {
+                        guard let field = CSVScanner.decode(span, in: rest) else {
+                            return .failure(.malformed(path: path, line: line, reason: "field \(index + 1) is not valid UTF-8"))
+                        }
+                        fields.append(field)
+                    }
+                    rows.append(Row(fields: fields, line: line))
+                    offset += length
+                    line += lineBreaks
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    private static func parseDelimited(_ bytes: [UInt8], scanner: CSVScanner, path: String) throws(CorpusError) -> [Item] {
+        let rows = try rows(bytes, scanner: scanner, path: path)
         guard let header = rows.first else { return [] }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let textColumn = names.firstIndex(of: "text") else {
@@ -101,10 +142,13 @@ public struct LabelledCorpus: Sendable {
         return items
     }
 
-    private static func parseJSONLines(_ text: String, path: String) throws(CorpusError) -> [Item] {
+    private static func parseJSONLines(_ data: Data, path: String) throws(CorpusError) -> [Item] {
         var items: [Item] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                throw .malformed(path: path, line: number, reason: "not valid UTF-8")
+            }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 throw .malformed(path: path, line: number, reason: "not a JSON object")
@@ -130,67 +174,5 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .malformed(let path, let line, let reason): "\(path):\(line): \(reason)"
         }
-    }
-}
-
-/// RFC 4180 delimited text: quoted fields, doubled quotes, delimiters and line breaks
-/// inside quotes, CRLF, a UTF-8 byte-order mark.
-enum DelimitedText {
-    struct Row {
-        var fields: [String]
-        /// The line the row starts on, 1-based.
-        var line: Int
-    }
-
-    /// The rows of `text`; with `quoting` off, `"` is an ordinary character.
-    static func rows(_ text: String, delimiter: Character, quoting: Bool = true) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowLine = 1
-        var iterator = text.drop(while: { $0 == "\u{FEFF}" }).makeIterator()
-        var pending: Character?
-        func next() -> Character? {
-            if let character = pending {
-                pending = nil
-                return character
-            }
-            return iterator.next()
-        }
-        func endRow() {
-            fields.append(field)
-            field = ""
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: rowLine)) }
-            fields = []
-        }
-        while let character = next() {
-            if inQuotes {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
-                }
-            } else if quoting && character == "\"" && field.isEmpty {
-                inQuotes = true
-            } else if character == delimiter {
-                fields.append(field)
-                field = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                line += 1
-                endRow()
-                rowLine = line
-            } else {
-                field.append(character)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
     }
 }

@@ -5,20 +5,33 @@
 /// delimiter, line breaks and doubled quotes (`""` for one `"`), and must be followed by
 /// a delimiter or the end of the record. A `"` inside an unquoted field is kept as
 /// written (`5" screen`), as spreadsheet programs write it. A line with nothing on it is
-/// blank, not a record.
-struct CSVScanner {
+/// blank, not a record. With `quoting` off (tab-separated corpora written one row per
+/// line), `"` is an ordinary character everywhere.
+///
+/// ```swift
+/// let scanner = CSVScanner(delimiter: UInt8(ascii: ","))
+/// let outcome = bytes.withUnsafeBufferPointer { scanner.scan($0, isFinal: true) }
+/// ```
+package struct CSVScanner: Sendable {
     /// The delimiter byte, or nil for a file of one column (no delimiter at all).
-    let delimiter: UInt8?
+    package let delimiter: UInt8?
+    /// Whether a field that starts with `"` is quoted.
+    package let quoting: Bool
+
+    package init(delimiter: UInt8?, quoting: Bool = true) {
+        self.delimiter = delimiter
+        self.quoting = quoting
+    }
 
     /// Where one field's content lies in the record's bytes.
-    struct FieldSpan: Equatable {
-        var range: Range<Int>
+    package struct FieldSpan: Equatable, Sendable {
+        package var range: Range<Int>
         /// Whether the content has doubled quotes to undo.
-        var hasEscapes: Bool
+        package var hasEscapes: Bool
     }
 
     /// What is at the start of the buffer.
-    enum Outcome: Equatable {
+    package enum Outcome: Equatable, Sendable {
         /// A record of `length` bytes (its line break included) spanning `lineBreaks` line
         /// breaks; `problem` is set when it is malformed.
         case record(fields: [FieldSpan], length: Int, lineBreaks: Int, problem: String?)
@@ -33,7 +46,7 @@ struct CSVScanner {
     private static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
     /// Scans the record at the start of `bytes`; `isFinal` says no bytes follow them.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> Outcome {
+    package func scan(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> Outcome {
         let count = bytes.count
         guard count > 0 else { return isFinal ? .end : .needMore }
         if bytes[0] == Self.lineFeed { return .blank(length: 1) }
@@ -47,7 +60,7 @@ struct CSVScanner {
         var problem: String?
         var index = 0
         while true {
-            if index < count && bytes[index] == Self.quote {
+            if quoting && index < count && bytes[index] == Self.quote {
                 index += 1
                 let contentStart = index
                 var hasEscapes = false
@@ -109,7 +122,7 @@ struct CSVScanner {
     }
 
     /// The text of a field, or nil when its bytes are not valid UTF-8.
-    static func decode(_ span: FieldSpan, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    package static func decode(_ span: FieldSpan, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let content = UnsafeBufferPointer(rebasing: bytes[span.range])
         guard span.hasEscapes else { return String(validating: content, as: UTF8.self) }
         var unescaped: [UInt8] = []
