@@ -118,6 +118,15 @@ let package = Package(
             dependencies: ["OpineText", "OpineSentiment", "CICU"],
             path: "Benchmarks/OpineBenchmarks"
         ),
+        // What the tests that run servers share: stopping them gracefully.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "OpineTextTests",
             dependencies: ["OpineText"],
@@ -126,6 +135,7 @@ let package = Package(
         .testTarget(
             name: "OpineCLITests",
             dependencies: [
+                "TestSupport",
                 "opine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -151,6 +161,7 @@ let package = Package(
         .testTarget(
             name: "OpineAlertsTests",
             dependencies: [
+                "TestSupport",
                 "OpineAlerts",
                 "OpineEngagement",
                 "OpineSentiment",
@@ -164,6 +175,7 @@ let package = Package(
         .testTarget(
             name: "OpineServerTests",
             dependencies: [
+                "TestSupport",
                 "OpineServer",
                 "OpineAlerts",
                 "OpineEngagement",

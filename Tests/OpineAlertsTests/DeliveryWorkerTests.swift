@@ -7,6 +7,11 @@ import OpineEngagement
 import ServiceLifecycle
 import Synchronization
 import Testing
+import TestSupport
+
+enum ScriptedReceiverError: Error {
+    case didNotStart
+}
 
 /// A webhook receiver on a free loopback port that records what it gets at `/hook` and
 /// answers with the status its script gives for each request (200 once the script runs
@@ -47,13 +52,19 @@ final class ScriptedReceiver: Sendable {
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) },
             logger: Logger(label: "receiver") { _ in SwiftLogNoOpLogHandler() })
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(URL(string: "http://127.0.0.1:\(port)/hook")!)
-            group.cancelAll()
+        let run = GracefulRun(app) { continuation.finish() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            try await run.stop().get()  // rethrows why it could not listen
+            throw ScriptedReceiverError.didNotStart
         }
+        do {
+            try await body(URL(string: "http://127.0.0.1:\(port)/hook")!)
+        } catch {
+            await run.stop()
+            throw error
+        }
+        try await run.stop().get()
     }
 }
 

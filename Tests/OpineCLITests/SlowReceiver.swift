@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import Synchronization
+import TestSupport
 
 /// A webhook receiver on a loopback port that takes its time: each request is recorded
 /// when it arrives and answered 200 after a delay, so deliveries are in flight when the
@@ -20,7 +21,7 @@ final class SlowReceiver: Sendable {
     struct State {
         var requests: [Received] = []
         var port = 0
-        var task: Task<Void, any Error>?
+        var run: GracefulRun?
     }
 
     let state = Mutex(State())
@@ -47,26 +48,21 @@ final class SlowReceiver: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "slow-receiver"),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: Logger(label: "slow-receiver") { _ in SwiftLogNoOpLogHandler() })
-        let task = Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
+        let run = GracefulRun(app) { continuation.finish() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            task.cancel()
-            try await task.value
+            try await run.stop().get()
             throw CocoaError(.featureUnsupported)
         }
         state.withLock {
             $0.port = port
-            $0.task = task
+            $0.run = run
         }
     }
 
     func stop() async {
-        guard let task = state.withLock({ state in defer { state.task = nil }; return state.task }) else { return }
-        task.cancel()
-        _ = await task.result
+        guard let run = state.withLock({ state in defer { state.run = nil }; return state.run }) else { return }
+        await run.stop()
     }
 
     func handle(_ request: Request) async throws -> Response {

@@ -8,6 +8,7 @@ import OpineSentiment
 import OpineServer
 import ServiceLifecycle
 import Testing
+import TestSupport
 
 /// The real `opine serve` stack in-process: an ``AlertStore`` in a temporary directory,
 /// an ``AlertPipeline`` over it, ``OpineAPI`` listening on 127.0.0.1 at a free port and
@@ -18,7 +19,7 @@ final class TestServer: Sendable {
     let pipeline: AlertPipeline
     let settings: ServerSettings
     let port: Int
-    let task: Task<Void, any Error>
+    let run: GracefulRun
 
     /// The analyzer, loaded once for every test.
     static let analyzer: SentimentAnalyzer? = try? SentimentAnalyzer()
@@ -45,32 +46,27 @@ final class TestServer: Sendable {
         let app = OpineAPI(pipeline: pipeline, settings: settings).makeApplication(services: [worker], logger: logger) { port in
             continuation.yield(port)
         }
-        let task = Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
+        let run = GracefulRun(app) { continuation.finish() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            task.cancel()
-            try await task.value
+            try await run.stop().get()
             throw TestServerError.didNotStart
         }
-        return TestServer(directory: directory, store: store, pipeline: pipeline, settings: settings, port: port, task: task)
+        return TestServer(directory: directory, store: store, pipeline: pipeline, settings: settings, port: port, run: run)
     }
 
-    private init(directory: URL, store: AlertStore, pipeline: AlertPipeline, settings: ServerSettings, port: Int, task: Task<Void, any Error>) {
+    private init(directory: URL, store: AlertStore, pipeline: AlertPipeline, settings: ServerSettings, port: Int, run: GracefulRun) {
         self.directory = directory
         self.store = store
         self.pipeline = pipeline
         self.settings = settings
         self.port = port
-        self.task = task
+        self.run = run
     }
 
     /// Stops the server and the worker (the store stays on disk).
     func stop() async {
-        task.cancel()
-        _ = await task.result
+        await run.stop()
     }
 
     /// Deletes the temporary directory.

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
+import TestSupport
 
 /// A real webhook receiver: a Hummingbird server on a loopback port that records every
 /// request it gets and answers as it is told to (accept, fail with a status, or stall
@@ -62,7 +63,7 @@ final class WebhookReceiver: Sendable {
         var mode = Mode.accept
         var requests: [Request] = []
         var port = 0
-        var task: Task<Void, any Error>?
+        var run: GracefulRun?
     }
 
     let state = Mutex(State())
@@ -112,27 +113,22 @@ final class WebhookReceiver: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "test-receiver"),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: Logger(label: "test-receiver") { _ in SwiftLogNoOpLogHandler() })
-        let task = Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
+        let run = GracefulRun(app) { continuation.finish() }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next(), bound > 0 else {
-            task.cancel()
-            _ = try await task.value
+            try await run.stop().get()
             throw ReceiverError.didNotStart
         }
         state.withLock {
             $0.port = bound
-            $0.task = task
+            $0.run = run
         }
     }
 
     /// Stops listening (connections are refused until ``restart()``).
     func stop() async {
-        guard let task = state.withLock({ state in defer { state.task = nil }; return state.task }) else { return }
-        task.cancel()
-        _ = await task.result
+        guard let run = state.withLock({ state in defer { state.run = nil }; return state.run }) else { return }
+        await run.stop()
     }
 
     /// Listens again on the same port.
