@@ -60,6 +60,26 @@ struct SentenceScorer {
 
     private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
+    /// Words that may stand before an exclamative `wat` at the start of its clause.
+    private static let dutchExclamationOpeners: Set<String> = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
+    /// Finite copulas after which a clause-initial `wat` + term is a relative clause (`, wat ok was`).
+    private static let dutchFiniteCopulas: Set<String> = [
+        "is", "was", "zijn", "waren", "wordt", "werd", "werden", "blijkt", "bleek", "lijkt", "leek", "smaakt", "smaakte", "smaakten", "klinkt", "klonk", "bleef", "blijft", "viel", "valt",
+    ]
+    /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
+    private static let dutchExclamativeWat = 0.2
+
+    /// Whether the slot at `position` starts its clause: first of its sentence, after a
+    /// clause break, or after an interjection that opens an exclamation (`oh wat leuk`).
+    private func startsClause(_ position: Int) -> Bool {
+        if position == 0 || slots[position - 1].sentence != slots[position].sentence { return true }
+        if case .clauseBreak = slots[position - 1].role { return true }
+        if Self.dutchExclamationOpeners.contains(slots[position - 1].form) {
+            return position - 1 == 0 || slots[position - 2].sentence != slots[position - 1].sentence || { if case .clauseBreak = slots[position - 2].role { true } else { false } }()
+        }
+        return false
+    }
+
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -140,6 +160,23 @@ struct SentenceScorer {
                         continue
                     }
                 }
+                if language == .dutch, modifier.term == "wat" {
+                    // `wat` opening its clause right before the term is exclamative (`Wat
+                    // lekker!`, `Lieve Peter, wat fijn`), unless a finite verb after the term
+                    // makes it a relative pronoun (`, wat ok was`). Elsewhere it is a
+                    // downtoner only right before its word (`was wat duur`, `wat te duur`);
+                    // further away it is a pronoun (`, wat echt heerlijk was`, `wat me tegenviel`).
+                    let position = index - distance
+                    if distance == 1, startsClause(position) {
+                        let sentenceInitial = position == 0 || slots[position - 1].sentence != slots[position].sentence
+                        let next = index + 1 < slots.count && slots[index + 1].sentence == slot.sentence ? slots[index + 1].form : ""
+                        if sentenceInitial || !Self.dutchFiniteCopulas.contains(next) {
+                            apply(.intensifier, "wat", score * (1 + Self.dutchExclamativeWat))
+                        }
+                        continue
+                    }
+                    guard distance == 1 || (distance == 2 && slots[index - 1].form == "te") else { continue }
+                }
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
@@ -194,6 +231,7 @@ struct SentenceScorer {
                 if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
                     return nil
                 }
+                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
                 return modifier.term
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
@@ -214,12 +252,37 @@ struct SentenceScorer {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
+                if isComparativeDenial(term: index, negator: position) { return nil }
                 return modifier.term
             default: position += 1
             }
         }
         return nil
     }
+
+    /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
+    /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,
+    /// not a negation (as `kan niet beter`, an idiom because `beter` alone scores 0).
+    private func isComparativeDenial(term: Int, negator: Int) -> Bool {
+        let form = slots[term].form
+        guard form.count > 4, form.hasSuffix("er") else { return false }
+        var before = negator - 1
+        if before > term, slots[before].form == "het" { before -= 1 }
+        return before > term && Self.dutchCan.contains(slots[before].form)
+    }
+
+    /// `het kan niet lekkerder`: the same denied comparative with the negator first; only
+    /// a comparative read through its adjective (`lekkerder` as `lekker`), so that `kan
+    /// niet lekker slapen` is still negated.
+    private func isComparativeAfterCannot(term: Int, negator: Int) -> Bool {
+        guard term == negator + 1, negator >= 1, slots[negator].form == "niet", Self.dutchCan.contains(slots[negator - 1].form),
+            case .sentiment(_, let entry, _) = slots[term].role
+        else { return false }
+        let form = slots[term].form
+        return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
+    }
+
+    private static let dutchCan: Set<String> = ["kan", "kon"]
 
     /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
     /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a

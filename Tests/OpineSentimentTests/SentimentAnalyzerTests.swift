@@ -235,6 +235,32 @@ struct SentimentAnalyzerTests {
         #expect(nl("te leuk om te laten").compound > nl("leuk om te laten").compound)
     }
 
+    @Test func dutchWatOpeningItsClauseIsExclamative() throws {
+        let analyzer = try Self.analyzer(extra: "wat\tdowntoner\t-0.3\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Wat leuk!`, `Peter, wat leuk`: how nice, not somewhat nice.
+        #expect(nl("wat leuk!").compound > nl("leuk!").compound)
+        #expect(nl("hoi Peter, wat leuk dat je komt").contributions.first?.rules.first?.rule == .intensifier)
+        // Right before its word inside the clause it is a downtoner: `was wat slecht`.
+        #expect(nl("het was wat slecht").compound > nl("het was slecht").compound)
+        #expect(nl("het was wat slecht").contributions.first?.rules.first?.rule == .downtoner)
+        // A relative pronoun leaves the term alone: `, wat echt leuk was`, `, wat leuk was`.
+        #expect(nl("we namen de vis, wat echt leuk was").contributions.first?.rules.map(\.rule) == [.intensifier])
+        #expect(nl("we namen de vis, wat leuk was").contributions.first?.rules.isEmpty == true)
+    }
+
+    @Test func aDutchComparativeDeniedByKanNietIsASuperlative() throws {
+        let analyzer = try Self.analyzer(extra: "slechter\t-2\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Slechter dan dit kan niet`: nothing could be worse; not a litotes.
+        #expect(nl("slechter dan dit kan niet").compound < 0)
+        #expect(nl("lekkerder kan het niet").compound > 0)
+        // With the negator first, only a comparative: `kan niet lekker slapen` is negated.
+        #expect(nl("het kan niet lekkerder").compound > 0)
+        #expect(nl("ik kan niet lekker slapen").compound < 0)
+        #expect(nl("lekker was het niet").compound < 0)
+    }
+
     @Test func dutchHyphenatedWordsAreReadAsOneWordOrAsAListOfKnownWords() {
         // Every part known: read part by part.
         #expect(nl("Leuk-Lekker!").contributions.map(\.entry) == ["leuk", "lekker"])
