@@ -115,6 +115,18 @@ struct SentimentAnalyzerTests {
         #expect(nl("kutservice topkwaliteit").contributions.map(\.match) == [.compound])
     }
 
+    @Test func aDutchCurseBeforeAnAdjectiveSaysHowMuch() throws {
+        let analyzer = try Self.analyzer(extra: "kanker\t-3\nlekkere\t2\nkanker\tintensifier\t0.3\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `kankerlekker`, `kanker lekker`: very tasty, not a curse.
+        #expect(nl("kankerlekker").compound > nl("lekker").compound)
+        #expect(nl("kanker lekker").compound > nl("lekker").compound)
+        // Before a noun it is the curse, or as a medical topic the disease, no verdict.
+        #expect(nl("kankerbedrijf").compound < 0)
+        #expect(nl("aan kanker overleden").compound < 0)
+        #expect(nl("kankerpatiënten en kankeronderzoekers").contributions.isEmpty)
+    }
+
     @Test func anUnknownHyphenatedWordIsReadPartByPart() {
         // `food-great` is no entry; its part `great` is (and `klanten-service` stays whole).
         #expect(en("food-great").contributions.map(\.entry) == ["great"])
