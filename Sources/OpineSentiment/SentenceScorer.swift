@@ -7,6 +7,8 @@ struct SentenceScorer {
     let parameters: ScoringParameters
     let language: Language
     private let slots: [Slot]
+    /// Dutch separable verbs joined across their clause (finite verb -> its particle).
+    private var separableParticles: [Int: Int] = [:]
     private var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The `!` amplification per sentence, already included in ``contributions``.
@@ -88,11 +90,73 @@ struct SentenceScorer {
         self.text = text
         self.parameters = parameters
         language = lexicon.language
-        slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        var slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        if lexicon.language == .dutch { separableParticles = Self.joinDutchSeparableVerbs(&slots, lexicon: lexicon) }
+        self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
         scoreTerms()
         applySentenceRules()
+    }
+
+    // MARK: Dutch separable verbs
+
+    /// Finite forms of Dutch separable verbs whose infinitive carries sentiment, with the
+    /// particles that complete them. In a main clause the particle goes to the end
+    /// (`het viel ons erg tegen`, `ik raad het iedereen aan`), where no phrase reaches it.
+    private static let dutchSeparableVerbs: [String: [(particle: String, infinitive: String)]] = {
+        var table: [String: [(String, String)]] = [:]
+        func add(_ forms: [String], _ particle: String, _ infinitive: String) {
+            for form in forms { table[form, default: []].append((particle, infinitive)) }
+        }
+        add(["valt", "viel", "vielen"], "tegen", "tegenvallen")
+        add(["valt", "viel", "vielen"], "mee", "meevallen")
+        add(["raad", "raadt", "raden", "raadde", "raadden"], "aan", "aanraden")
+        add(["raad", "raadt", "raden", "raadde", "raadden"], "af", "afraden")
+        add(["beveel", "beveelt", "bevelen", "beval", "bevalen"], "aan", "aanbevelen")
+        add(["staat", "stond", "stonden"], "tegen", "tegenstaan")
+        add(["knap", "knapt", "knapte", "knapten"], "af", "afknappen")
+        add(["blinkt", "blinken", "blonk", "blonken"], "uit", "uitblinken")
+        return table
+    }()
+
+    /// Words after which a separable verb's particle ends its clause (`raad ik aan om`),
+    /// or starts a prepositional phrase put after it (`blinkt uit in vis`).
+    private static let dutchParticleFollowers: Set<String> = [
+        "om", "maar", "want", "omdat", "als", "en", "dat", "te", "in", "qua", "voor", "met", "bij", "door", "na",
+    ]
+
+    /// Gives a neutral finite verb the sentiment of its separable infinitive when its
+    /// particle ends the clause after it (`viel ons tegen` as `tegenvallen`); returns the
+    /// verb positions with their particle positions.
+    private static func joinDutchSeparableVerbs(_ slots: inout [Slot], lexicon: Lexicon) -> [Int: Int] {
+        var joined: [Int: Int] = [:]
+        for index in slots.indices {
+            guard case .neutral = slots[index].role, let candidates = dutchSeparableVerbs[slots[index].form] else { continue }
+            var position = index + 1
+            search: while position < slots.count, position - index <= 10, slots[position].sentence == slots[index].sentence {
+                switch slots[position].role {
+                case .clauseBreak: break search
+                case .modifier(let modifier) where modifier.role == .contrastAfter || modifier.role == .contrastBefore: break search
+                default: break
+                }
+                if dutchClauseLinks.contains(slots[position].form) { break }
+                if case .neutral = slots[position].role, let match = candidates.first(where: { $0.particle == slots[position].form }) {
+                    let next = position + 1
+                    let endsClause =
+                        next >= slots.count || slots[next].sentence != slots[position].sentence
+                        || { if case .clauseBreak = slots[next].role { true } else { false } }()
+                        || dutchParticleFollowers.contains(slots[next].form)
+                    if endsClause, let valence = lexicon.valence(of: match.infinitive), valence != 0 {
+                        slots[index].role = .sentiment(valence: valence, entry: match.infinitive, match: .phrase)
+                        joined[index] = position
+                    }
+                    break search
+                }
+                position += 1
+            }
+        }
+        return joined
     }
 
     // MARK: Clauses
@@ -251,6 +315,8 @@ struct SentenceScorer {
             switch slots[position].role {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
+                // A split verb's particle closes its scope: `raad het niemand aan`.
+                if let particle = separableParticles[index], position < particle { return modifier.term }
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
                 if isComparativeDenial(term: index, negator: position) { return nil }
                 return modifier.term

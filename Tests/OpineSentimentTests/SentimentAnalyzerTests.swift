@@ -273,6 +273,19 @@ struct SentimentAnalyzerTests {
         #expect(nl("lekker was het niet").compound < 0)
     }
 
+    @Test func aSplitDutchSeparableVerbIsReadAsItsInfinitive() throws {
+        let analyzer = try Self.analyzer(extra: "tegenvallen\t-1.5\naanraden\t2\nniemand\tnegator\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // The particle ends the main clause: `viel ons erg tegen` is `tegenvallen`.
+        #expect(nl("het eten viel ons erg tegen").contributions.map(\.entry) == ["tegenvallen"])
+        #expect(nl("ik raad het iedereen aan om te gaan").compound > 0)
+        // A negator before the particle negates the verb, even one that scopes forward.
+        #expect(nl("het viel niet tegen").compound > 0)
+        #expect(nl("ik raad het niemand aan").compound < 0)
+        // A preposition that does not end the clause is not the particle.
+        #expect(nl("hij viel tegen de muur").contributions.isEmpty)
+    }
+
     @Test func dutchHyphenatedWordsAreReadAsOneWordOrAsAListOfKnownWords() {
         // Every part known: read part by part.
         #expect(nl("Leuk-Lekker!").contributions.map(\.entry) == ["leuk", "lekker"])
