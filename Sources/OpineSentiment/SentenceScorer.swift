@@ -487,6 +487,23 @@ struct SentenceScorer {
                 contributions[strongest].rules.append(.init(rule: .exclamation, trigger: String(repeating: "!", count: exclamations), before: before, after: before + boost))
             }
         }
+        // A Dutch sentence that opens with a contrast word (`Goed verhaal. Maar ...`)
+        // turns against what came before it, as `maar` inside a sentence does: the
+        // sentences before the last such one weigh as a clause before `maar`.
+        if language == .dutch,
+            let opener = slotsBySentence.keys.filter({ number in
+                guard number > 0, let first = slotsBySentence[number]?.first(where: { slots[$0].isWord }),
+                    case .modifier(let modifier) = slots[first].role
+                else { return false }
+                return modifier.role == .contrastAfter
+            }).max(),
+            let first = slotsBySentence[opener]?.first(where: { slots[$0].isWord }),
+            case .modifier(let modifier) = slots[first].role
+        {
+            for member in contributions.indices where contributions[member].sentence < opener {
+                reweigh(member, .init(rule: .beforeContrast, trigger: modifier.term, before: 0, after: 0), parameters.beforeContrast)
+            }
+        }
         for contribution in contributions where contribution.sentence < sentenceSums.count {
             sentenceSums[contribution.sentence] += contribution.score
         }

@@ -333,6 +333,15 @@ struct SentimentAnalyzerTests {
         #expect(nl("lekker maar slecht").compound < 0)
     }
 
+    @Test func aDutchSentenceOpeningWithMaarOutweighsTheSentencesBefore() {
+        // `Leuk en lekker. Maar slecht.`: the verdict after `Maar` wins, as inside a sentence.
+        let analysis = nl("Leuk en lekker. Maar slecht.")
+        #expect(analysis.compound < 0)
+        #expect(analysis.contributions.first?.rules.contains { $0.rule == .beforeContrast } == true)
+        // Without the contrast word the sentences count alike.
+        #expect(nl("Leuk en lekker. Slecht.").compound > 0)
+    }
+
     @Test func theClauseAfterAlthoughWeighsLess() {
         #expect(en("although bad, good").compound > 0)
         #expect(nl("hoewel slecht, lekker").compound > 0)
