@@ -350,6 +350,11 @@ struct SentenceScorer {
 
     private static let dutchCan: Set<String> = ["kan", "kon"]
 
+    /// Irrealis words of nl/modifiers.tsv that put praise in the past (`vroeger`), and the
+    /// adverbs of the present that end their scope.
+    private static let dutchPastTriggers: Set<String> = ["vroeger", "vroegere"]
+    private static let dutchPresentAdverbs: Set<String> = ["nu", "tegenwoordig", "inmiddels", "thans", "vandaag"]
+
     /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
     /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a
     /// perfect construction: with a perfect marker after it, up to the slot (English) or
@@ -378,6 +383,13 @@ struct SentenceScorer {
             }
             if counterfactuals.contains(index) {
                 nearest = (index, slots[index].form + " … kunnen", Self.dutchCounterfactualValue)
+            }
+            // `vroeger` puts what follows in the past; `nu` brings the clause back to the
+            // present (`die vroeger leuk waren zijn nu beperkt`).
+            if language == .dutch, let trigger = nearest, Self.dutchPastTriggers.contains(trigger.term),
+                Self.dutchPresentAdverbs.contains(slots[index].form)
+            {
+                nearest = nil
             }
             if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
                 promote(modal)

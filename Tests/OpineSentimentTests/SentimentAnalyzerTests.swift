@@ -358,6 +358,17 @@ struct SentimentAnalyzerTests {
     /// Dutch `had`/`hadden` with `kunnen`/`moeten` later in the clause is a counterfactual
     /// even when `had` is no lexicon entry (in the built-in lexicon it is not: it is mostly
     /// the past of `hebben`), and what stands before the verb is in its scope too.
+    @Test func dutchPraiseOfThePastEndsAtNu() throws {
+        let analyzer = try Self.analyzer(extra: "vroeger\tirrealis\t-0.5\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `vroeger leuk`: it used to be, so no longer.
+        #expect(nl("de soep was vroeger leuk").compound < 0)
+        // `nu` returns to the present: `slecht` after it is not reversed.
+        let analysis = nl("de soep die vroeger leuk was is nu slecht")
+        #expect(analysis.contributions.last?.rules.isEmpty == true)
+        #expect(analysis.compound < nl("de soep was vroeger leuk").compound)
+    }
+
     @Test func dutchCounterfactualsWithoutAnEntryForHad() throws {
         let dutch = try LexiconFile(parsing: Data("leuk\t2\nlekker\t2\nniet\tnegator\t1\n".utf8), path: "nl.tsv")
         let english = try LexiconFile(parsing: Data("good\t2\n".utf8), path: "en.tsv")
