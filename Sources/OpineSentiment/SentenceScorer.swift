@@ -64,10 +64,9 @@ struct SentenceScorer {
 
     /// Words that may stand before an exclamative `wat` at the start of its clause.
     private static let dutchExclamationOpeners: Set<String> = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
-    /// Finite copulas after which a clause-initial `wat` + term is a relative clause (`, wat ok was`).
-    private static let dutchFiniteCopulas: Set<String> = [
-        "is", "was", "zijn", "waren", "wordt", "werd", "werden", "blijkt", "bleek", "lijkt", "leek", "smaakt", "smaakte", "smaakten", "klinkt", "klonk", "bleef", "blijft", "viel", "valt",
-    ]
+    /// Words after `wat` + term that carry an exclamation on (`wat fijn dat`, `wat leuk te
+    /// horen`, `wat mooi zeg`).
+    private static let dutchExclamationContinuations: Set<String> = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
     /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
     private static let dutchExclamativeWat = 0.2
 
@@ -225,16 +224,17 @@ struct SentenceScorer {
                     }
                 }
                 if language == .dutch, modifier.term == "wat" {
-                    // `wat` opening its clause right before the term is exclamative (`Wat
-                    // lekker!`, `Lieve Peter, wat fijn`), unless a finite verb after the term
-                    // makes it a relative pronoun (`, wat ok was`). Elsewhere it is a
-                    // downtoner only right before its word (`was wat duur`, `wat te duur`);
-                    // further away it is a pronoun (`, wat echt heerlijk was`, `wat me tegenviel`).
+                    // `wat` opening its sentence right before the term is exclamative (`Wat
+                    // lekker!`); after a comma only where the exclamation goes on or ends
+                    // (`Lieve Peter, wat fijn te horen`, `, wat leuk!`), since there it is
+                    // mostly a relative pronoun (`, wat tegenviel,`, `, wat ok was`).
+                    // Elsewhere it is a downtoner only right before its word (`was wat
+                    // duur`, `wat te duur`); further away a pronoun (`, wat echt heerlijk was`).
                     let position = index - distance
                     if distance == 1, startsClause(position) {
                         let sentenceInitial = position == 0 || slots[position - 1].sentence != slots[position].sentence
                         let next = index + 1 < slots.count && slots[index + 1].sentence == slot.sentence ? slots[index + 1].form : ""
-                        if sentenceInitial || !Self.dutchFiniteCopulas.contains(next) {
+                        if sentenceInitial || next.isEmpty || next.hasPrefix("!") || Self.dutchExclamationContinuations.contains(next) {
                             apply(.intensifier, "wat", score * (1 + Self.dutchExclamativeWat))
                         }
                         continue
