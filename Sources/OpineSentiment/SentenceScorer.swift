@@ -39,6 +39,9 @@ struct SentenceScorer {
     private static let dutchForwardOnlyNegators: Set<String> = [
         "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
     ]
+    /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
+    /// but cosy), where `het was anders lekker` (it was tasty, though) is not negated.
+    private static let dutchBackwardOnlyNegators: Set<String> = ["is anders", "was anders"]
     /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
     /// show how the writer feels as they write: negation and irrealis leave them alone
     /// (`I'm not the latter lol`, `no way lol`).
@@ -296,6 +299,7 @@ struct SentenceScorer {
                     return nil
                 }
                 if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
+                if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
                 return modifier.term
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
@@ -318,6 +322,10 @@ struct SentenceScorer {
                 // A split verb's particle closes its scope: `raad het niemand aan`.
                 if let particle = separableParticles[index], position < particle { return modifier.term }
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
+                // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
+                if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
+                    return nil
+                }
                 if isComparativeDenial(term: index, negator: position) { return nil }
                 return modifier.term
             default: position += 1

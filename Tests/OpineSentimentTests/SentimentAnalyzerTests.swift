@@ -224,6 +224,23 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
+    @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
+        let analyzer = try Self.analyzer(extra: "is anders\tnegator\t1\nwas anders\tnegator\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `leuk is anders`: anything but nice.
+        #expect(nl("leuk is anders").compound < 0)
+        // `het was anders leuk` (it was nice, though): nothing before it to negate.
+        #expect(nl("het was anders leuk").compound > 0)
+    }
+
+    @Test func dutchFrontedZoBeforeNooitCompares() throws {
+        let analyzer = try Self.analyzer(extra: "nooit\tnegator\t1\nzo\tintensifier\t0.2\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Zo lekker hebben we nog nooit gegeten`: never this good, praise, as `nooit zo lekker`.
+        #expect(nl("zo lekker hebben we nog nooit gegeten").compound > 0)
+        #expect(nl("lekker was het nooit").compound < 0)
+    }
+
     @Test func dutchGeenAndZonderNegateOnlyWhatFollows() {
         // `zonder` and `geen` scope forward: the praise before them stands.
         #expect(nl("lekker zonder franje").compound > 0)
