@@ -32,7 +32,18 @@ struct Matcher {
     static let dutchIntensifyingPrefixes = ["super", "mega", "hyper", "ultra", "kei", "reuze", "bere", "oer", "extra", "hartstikke"]
 
     /// Valenced words that colour any compound they start (`kutservice`, `topkwaliteit`).
-    static let dutchValencedFirstParts = ["kut", "klote", "kanker", "tering", "rot", "prut", "bagger", "top", "luxe", "droom", "wereld"]
+    static let dutchValencedFirstParts = ["kut", "klote", "kanker", "tering", "tyfus", "rot", "prut", "bagger", "top", "luxe", "droom", "wereld"]
+
+    /// Curses that, as the first part of an adjective, only say how much (`kankerlekker`,
+    /// `teringdruk`: very tasty, very busy), as `super` does.
+    static let dutchCursePrefixes = ["kanker", "tering", "tyfus"]
+
+    /// Last parts that make a `kanker-` compound the disease, a medical topic with no
+    /// verdict (`kankerpatiënten`, `kankeronderzoek`), not the curse (`kankerbedrijf`).
+    static let dutchMedicalHeads = [
+        "patiënt", "patient", "onderzoek", "behandel", "zorg", "bestrijding", "cel", "fonds", "centrum", "screening",
+        "diagnose", "afdeling", "specialist", "arts", "preventie", "registratie", "soort", "risico", "medicij", "therap",
+    ]
 
     /// Endings that mark a Dutch adjective, whose compounds keep its sentiment.
     static let dutchAdjectiveEndings = ["lijk", "ig", "baar", "loos", "vol", "zaam"]
@@ -240,7 +251,14 @@ struct Matcher {
                 return (valence, "\(head)+\(entry)")
             }
         }
+        for prefix in Self.dutchCursePrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
+            let rest = String(form.dropFirst(prefix.count))
+            if let valence = lexicon.valence(of: rest), valence != 0, isDutchAdjective(rest) {
+                return (valence * (1 + parameters.prefixBoost), "\(prefix)+\(rest)")
+            }
+        }
         for head in Self.dutchValencedFirstParts where form.hasPrefix(head) && form.count >= head.count + 4 {
+            if head == "kanker", Self.dutchMedicalHeads.contains(where: { form.dropFirst(head.count).hasPrefix($0) }) { return nil }
             if let valence = lexicon.valence(of: head) {
                 return (valence, "\(head)+\(form.dropFirst(head.count))")
             }

@@ -7,6 +7,8 @@ struct SentenceScorer {
     let parameters: ScoringParameters
     let language: Language
     private let slots: [Slot]
+    /// Dutch separable verbs joined across their clause (finite verb -> its particle).
+    private var separableParticles: [Int: Int] = [:]
     private var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The `!` amplification per sentence, already included in ``contributions``.
@@ -37,6 +39,9 @@ struct SentenceScorer {
     private static let dutchForwardOnlyNegators: Set<String> = [
         "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
     ]
+    /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
+    /// but cosy), where `het was anders lekker` (it was tasty, though) is not negated.
+    private static let dutchBackwardOnlyNegators: Set<String> = ["is anders", "was anders"]
     /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
     /// show how the writer feels as they write: negation and irrealis leave them alone
     /// (`I'm not the latter lol`, `no way lol`).
@@ -60,6 +65,25 @@ struct SentenceScorer {
 
     private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
+    /// Words that may stand before an exclamative `wat` at the start of its clause.
+    private static let dutchExclamationOpeners: Set<String> = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
+    /// Words after `wat` + term that carry an exclamation on (`wat fijn dat`, `wat leuk te
+    /// horen`, `wat mooi zeg`).
+    private static let dutchExclamationContinuations: Set<String> = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
+    /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
+    private static let dutchExclamativeWat = 0.2
+
+    /// Whether the slot at `position` starts its clause: first of its sentence, after a
+    /// clause break, or after an interjection that opens an exclamation (`oh wat leuk`).
+    private func startsClause(_ position: Int) -> Bool {
+        if position == 0 || slots[position - 1].sentence != slots[position].sentence { return true }
+        if case .clauseBreak = slots[position - 1].role { return true }
+        if Self.dutchExclamationOpeners.contains(slots[position - 1].form) {
+            return position - 1 == 0 || slots[position - 2].sentence != slots[position - 1].sentence || { if case .clauseBreak = slots[position - 2].role { true } else { false } }()
+        }
+        return false
+    }
+
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -68,11 +92,73 @@ struct SentenceScorer {
         self.text = text
         self.parameters = parameters
         language = lexicon.language
-        slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        var slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        if lexicon.language == .dutch { separableParticles = Self.joinDutchSeparableVerbs(&slots, lexicon: lexicon) }
+        self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
         scoreTerms()
         applySentenceRules()
+    }
+
+    // MARK: Dutch separable verbs
+
+    /// Finite forms of Dutch separable verbs whose infinitive carries sentiment, with the
+    /// particles that complete them. In a main clause the particle goes to the end
+    /// (`het viel ons erg tegen`, `ik raad het iedereen aan`), where no phrase reaches it.
+    private static let dutchSeparableVerbs: [String: [(particle: String, infinitive: String)]] = {
+        var table: [String: [(String, String)]] = [:]
+        func add(_ forms: [String], _ particle: String, _ infinitive: String) {
+            for form in forms { table[form, default: []].append((particle, infinitive)) }
+        }
+        add(["valt", "viel", "vielen"], "tegen", "tegenvallen")
+        add(["valt", "viel", "vielen"], "mee", "meevallen")
+        add(["raad", "raadt", "raden", "raadde", "raadden"], "aan", "aanraden")
+        add(["raad", "raadt", "raden", "raadde", "raadden"], "af", "afraden")
+        add(["beveel", "beveelt", "bevelen", "beval", "bevalen"], "aan", "aanbevelen")
+        add(["staat", "stond", "stonden"], "tegen", "tegenstaan")
+        add(["knap", "knapt", "knapte", "knapten"], "af", "afknappen")
+        add(["blinkt", "blinken", "blonk", "blonken"], "uit", "uitblinken")
+        return table
+    }()
+
+    /// Words after which a separable verb's particle ends its clause (`raad ik aan om`),
+    /// or starts a prepositional phrase put after it (`blinkt uit in vis`).
+    private static let dutchParticleFollowers: Set<String> = [
+        "om", "maar", "want", "omdat", "als", "en", "dat", "te", "in", "qua", "voor", "met", "bij", "door", "na",
+    ]
+
+    /// Gives a neutral finite verb the sentiment of its separable infinitive when its
+    /// particle ends the clause after it (`viel ons tegen` as `tegenvallen`); returns the
+    /// verb positions with their particle positions.
+    private static func joinDutchSeparableVerbs(_ slots: inout [Slot], lexicon: Lexicon) -> [Int: Int] {
+        var joined: [Int: Int] = [:]
+        for index in slots.indices {
+            guard case .neutral = slots[index].role, let candidates = dutchSeparableVerbs[slots[index].form] else { continue }
+            var position = index + 1
+            search: while position < slots.count, position - index <= 10, slots[position].sentence == slots[index].sentence {
+                switch slots[position].role {
+                case .clauseBreak: break search
+                case .modifier(let modifier) where modifier.role == .contrastAfter || modifier.role == .contrastBefore: break search
+                default: break
+                }
+                if dutchClauseLinks.contains(slots[position].form) { break }
+                if case .neutral = slots[position].role, let match = candidates.first(where: { $0.particle == slots[position].form }) {
+                    let next = position + 1
+                    let endsClause =
+                        next >= slots.count || slots[next].sentence != slots[position].sentence
+                        || { if case .clauseBreak = slots[next].role { true } else { false } }()
+                        || dutchParticleFollowers.contains(slots[next].form)
+                    if endsClause, let valence = lexicon.valence(of: match.infinitive), valence != 0 {
+                        slots[index].role = .sentiment(valence: valence, entry: match.infinitive, match: .phrase)
+                        joined[index] = position
+                    }
+                    break search
+                }
+                position += 1
+            }
+        }
+        return joined
     }
 
     // MARK: Clauses
@@ -140,6 +226,24 @@ struct SentenceScorer {
                         continue
                     }
                 }
+                if language == .dutch, modifier.term == "wat" {
+                    // `wat` opening its sentence right before the term is exclamative (`Wat
+                    // lekker!`); after a comma only where the exclamation goes on or ends
+                    // (`Lieve Peter, wat fijn te horen`, `, wat leuk!`), since there it is
+                    // mostly a relative pronoun (`, wat tegenviel,`, `, wat ok was`).
+                    // Elsewhere it is a downtoner only right before its word (`was wat
+                    // duur`, `wat te duur`); further away a pronoun (`, wat echt heerlijk was`).
+                    let position = index - distance
+                    if distance == 1, startsClause(position) {
+                        let sentenceInitial = position == 0 || slots[position - 1].sentence != slots[position].sentence
+                        let next = index + 1 < slots.count && slots[index + 1].sentence == slot.sentence ? slots[index + 1].form : ""
+                        if sentenceInitial || next.isEmpty || next.hasPrefix("!") || Self.dutchExclamationContinuations.contains(next) {
+                            apply(.intensifier, "wat", score * (1 + Self.dutchExclamativeWat))
+                        }
+                        continue
+                    }
+                    guard distance == 1 || (distance == 2 && slots[index - 1].form == "te") else { continue }
+                }
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
@@ -194,6 +298,8 @@ struct SentenceScorer {
                 if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
                     return nil
                 }
+                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
+                if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
                 return modifier.term
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
@@ -213,13 +319,49 @@ struct SentenceScorer {
             switch slots[position].role {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
+                // A split verb's particle closes its scope: `raad het niemand aan`.
+                if let particle = separableParticles[index], position < particle { return modifier.term }
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
+                // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
+                if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
+                    return nil
+                }
+                if isComparativeDenial(term: index, negator: position) { return nil }
                 return modifier.term
             default: position += 1
             }
         }
         return nil
     }
+
+    /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
+    /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,
+    /// not a negation (as `kan niet beter`, an idiom because `beter` alone scores 0).
+    private func isComparativeDenial(term: Int, negator: Int) -> Bool {
+        let form = slots[term].form
+        guard form.count > 4, form.hasSuffix("er") else { return false }
+        var before = negator - 1
+        if before > term, slots[before].form == "het" { before -= 1 }
+        return before > term && Self.dutchCan.contains(slots[before].form)
+    }
+
+    /// `het kan niet lekkerder`: the same denied comparative with the negator first; only
+    /// a comparative read through its adjective (`lekkerder` as `lekker`), so that `kan
+    /// niet lekker slapen` is still negated.
+    private func isComparativeAfterCannot(term: Int, negator: Int) -> Bool {
+        guard term == negator + 1, negator >= 1, slots[negator].form == "niet", Self.dutchCan.contains(slots[negator - 1].form),
+            case .sentiment(_, let entry, _) = slots[term].role
+        else { return false }
+        let form = slots[term].form
+        return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
+    }
+
+    private static let dutchCan: Set<String> = ["kan", "kon"]
+
+    /// Irrealis words of nl/modifiers.tsv that put praise in the past (`vroeger`), and the
+    /// adverbs of the present that end their scope.
+    private static let dutchPastTriggers: Set<String> = ["vroeger", "vroegere"]
+    private static let dutchPresentAdverbs: Set<String> = ["nu", "tegenwoordig", "inmiddels", "thans", "vandaag"]
 
     /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
     /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a
@@ -249,6 +391,13 @@ struct SentenceScorer {
             }
             if counterfactuals.contains(index) {
                 nearest = (index, slots[index].form + " … kunnen", Self.dutchCounterfactualValue)
+            }
+            // `vroeger` puts what follows in the past; `nu` brings the clause back to the
+            // present (`die vroeger leuk waren zijn nu beperkt`).
+            if language == .dutch, let trigger = nearest, Self.dutchPastTriggers.contains(trigger.term),
+                Self.dutchPresentAdverbs.contains(slots[index].form)
+            {
+                nearest = nil
             }
             if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
                 promote(modal)
@@ -356,6 +505,23 @@ struct SentenceScorer {
                 let before = contributions[strongest].score
                 contributions[strongest].score += boost
                 contributions[strongest].rules.append(.init(rule: .exclamation, trigger: String(repeating: "!", count: exclamations), before: before, after: before + boost))
+            }
+        }
+        // A Dutch sentence that opens with a contrast word (`Goed verhaal. Maar ...`)
+        // turns against what came before it, as `maar` inside a sentence does: the
+        // sentences before the last such one weigh as a clause before `maar`.
+        if language == .dutch,
+            let opener = slotsBySentence.keys.filter({ number in
+                guard number > 0, let first = slotsBySentence[number]?.first(where: { slots[$0].isWord }),
+                    case .modifier(let modifier) = slots[first].role
+                else { return false }
+                return modifier.role == .contrastAfter
+            }).max(),
+            let first = slotsBySentence[opener]?.first(where: { slots[$0].isWord }),
+            case .modifier(let modifier) = slots[first].role
+        {
+            for member in contributions.indices where contributions[member].sentence < opener {
+                reweigh(member, .init(rule: .beforeContrast, trigger: modifier.term, before: 0, after: 0), parameters.beforeContrast)
             }
         }
         for contribution in contributions where contribution.sentence < sentenceSums.count {

@@ -115,6 +115,18 @@ struct SentimentAnalyzerTests {
         #expect(nl("kutservice topkwaliteit").contributions.map(\.match) == [.compound])
     }
 
+    @Test func aDutchCurseBeforeAnAdjectiveSaysHowMuch() throws {
+        let analyzer = try Self.analyzer(extra: "kanker\t-3\nlekkere\t2\nkanker\tintensifier\t0.3\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `kankerlekker`, `kanker lekker`: very tasty, not a curse.
+        #expect(nl("kankerlekker").compound > nl("lekker").compound)
+        #expect(nl("kanker lekker").compound > nl("lekker").compound)
+        // Before a noun it is the curse, or as a medical topic the disease, no verdict.
+        #expect(nl("kankerbedrijf").compound < 0)
+        #expect(nl("aan kanker overleden").compound < 0)
+        #expect(nl("kankerpatiënten en kankeronderzoekers").contributions.isEmpty)
+    }
+
     @Test func anUnknownHyphenatedWordIsReadPartByPart() {
         // `food-great` is no entry; its part `great` is (and `klanten-service` stays whole).
         #expect(en("food-great").contributions.map(\.entry) == ["great"])
@@ -212,6 +224,23 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
+    @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
+        let analyzer = try Self.analyzer(extra: "is anders\tnegator\t1\nwas anders\tnegator\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `leuk is anders`: anything but nice.
+        #expect(nl("leuk is anders").compound < 0)
+        // `het was anders leuk` (it was nice, though): nothing before it to negate.
+        #expect(nl("het was anders leuk").compound > 0)
+    }
+
+    @Test func dutchFrontedZoBeforeNooitCompares() throws {
+        let analyzer = try Self.analyzer(extra: "nooit\tnegator\t1\nzo\tintensifier\t0.2\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Zo lekker hebben we nog nooit gegeten`: never this good, praise, as `nooit zo lekker`.
+        #expect(nl("zo lekker hebben we nog nooit gegeten").compound > 0)
+        #expect(nl("lekker was het nooit").compound < 0)
+    }
+
     @Test func dutchGeenAndZonderNegateOnlyWhatFollows() {
         // `zonder` and `geen` scope forward: the praise before them stands.
         #expect(nl("lekker zonder franje").compound > 0)
@@ -233,6 +262,46 @@ struct SentimentAnalyzerTests {
         #expect(nl("niet al te leuk").compound < 0)
         // `te mooi om op te eten`: hyperbolic praise.
         #expect(nl("te leuk om te laten").compound > nl("leuk om te laten").compound)
+    }
+
+    @Test func dutchWatOpeningItsClauseIsExclamative() throws {
+        let analyzer = try Self.analyzer(extra: "wat\tdowntoner\t-0.3\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Wat leuk!`, `Peter, wat leuk`: how nice, not somewhat nice.
+        #expect(nl("wat leuk!").compound > nl("leuk!").compound)
+        #expect(nl("hoi Peter, wat leuk dat je komt").contributions.first?.rules.first?.rule == .intensifier)
+        // Right before its word inside the clause it is a downtoner: `was wat slecht`.
+        #expect(nl("het was wat slecht").compound > nl("het was slecht").compound)
+        #expect(nl("het was wat slecht").contributions.first?.rules.first?.rule == .downtoner)
+        // A relative pronoun leaves the term alone: `, wat echt leuk was`, `, wat leuk was`.
+        #expect(nl("we namen de vis, wat echt leuk was").contributions.first?.rules.map(\.rule) == [.intensifier])
+        #expect(nl("we namen de vis, wat leuk was").contributions.first?.rules.isEmpty == true)
+        #expect(nl("we namen de vis, wat bevalt, en de soep").contributions.first?.rules.isEmpty == true)
+    }
+
+    @Test func aDutchComparativeDeniedByKanNietIsASuperlative() throws {
+        let analyzer = try Self.analyzer(extra: "slechter\t-2\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `Slechter dan dit kan niet`: nothing could be worse; not a litotes.
+        #expect(nl("slechter dan dit kan niet").compound < 0)
+        #expect(nl("lekkerder kan het niet").compound > 0)
+        // With the negator first, only a comparative: `kan niet lekker slapen` is negated.
+        #expect(nl("het kan niet lekkerder").compound > 0)
+        #expect(nl("ik kan niet lekker slapen").compound < 0)
+        #expect(nl("lekker was het niet").compound < 0)
+    }
+
+    @Test func aSplitDutchSeparableVerbIsReadAsItsInfinitive() throws {
+        let analyzer = try Self.analyzer(extra: "tegenvallen\t-1.5\naanraden\t2\nniemand\tnegator\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // The particle ends the main clause: `viel ons erg tegen` is `tegenvallen`.
+        #expect(nl("het eten viel ons erg tegen").contributions.map(\.entry) == ["tegenvallen"])
+        #expect(nl("ik raad het iedereen aan om te gaan").compound > 0)
+        // A negator before the particle negates the verb, even one that scopes forward.
+        #expect(nl("het viel niet tegen").compound > 0)
+        #expect(nl("ik raad het niemand aan").compound < 0)
+        // A preposition that does not end the clause is not the particle.
+        #expect(nl("hij viel tegen de muur").contributions.isEmpty)
     }
 
     @Test func dutchHyphenatedWordsAreReadAsOneWordOrAsAListOfKnownWords() {
@@ -282,6 +351,15 @@ struct SentimentAnalyzerTests {
         #expect(nl("lekker maar slecht").compound < 0)
     }
 
+    @Test func aDutchSentenceOpeningWithMaarOutweighsTheSentencesBefore() {
+        // `Leuk en lekker. Maar slecht.`: the verdict after `Maar` wins, as inside a sentence.
+        let analysis = nl("Leuk en lekker. Maar slecht.")
+        #expect(analysis.compound < 0)
+        #expect(analysis.contributions.first?.rules.contains { $0.rule == .beforeContrast } == true)
+        // Without the contrast word the sentences count alike.
+        #expect(nl("Leuk en lekker. Slecht.").compound > 0)
+    }
+
     @Test func theClauseAfterAlthoughWeighsLess() {
         #expect(en("although bad, good").compound > 0)
         #expect(nl("hoewel slecht, lekker").compound > 0)
@@ -298,6 +376,17 @@ struct SentimentAnalyzerTests {
     /// Dutch `had`/`hadden` with `kunnen`/`moeten` later in the clause is a counterfactual
     /// even when `had` is no lexicon entry (in the built-in lexicon it is not: it is mostly
     /// the past of `hebben`), and what stands before the verb is in its scope too.
+    @Test func dutchPraiseOfThePastEndsAtNu() throws {
+        let analyzer = try Self.analyzer(extra: "vroeger\tirrealis\t-0.5\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // `vroeger leuk`: it used to be, so no longer.
+        #expect(nl("de soep was vroeger leuk").compound < 0)
+        // `nu` returns to the present: `slecht` after it is not reversed.
+        let analysis = nl("de soep die vroeger leuk was is nu slecht")
+        #expect(analysis.contributions.last?.rules.isEmpty == true)
+        #expect(analysis.compound < nl("de soep was vroeger leuk").compound)
+    }
+
     @Test func dutchCounterfactualsWithoutAnEntryForHad() throws {
         let dutch = try LexiconFile(parsing: Data("leuk\t2\nlekker\t2\nniet\tnegator\t1\n".utf8), path: "nl.tsv")
         let english = try LexiconFile(parsing: Data("good\t2\n".utf8), path: "en.tsv")
