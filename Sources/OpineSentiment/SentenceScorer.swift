@@ -9,6 +9,8 @@ struct SentenceScorer {
     private let slots: [Slot]
     private var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
+    /// The slot of each contribution.
+    private var slotOfContribution: [Int] = []
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
@@ -106,7 +108,20 @@ struct SentenceScorer {
     private mutating func scoreTerms() {
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
+        // The negator of each term it reverses (a symbol is never reversed); an English
+        // negator that reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
+        var negatorOf: [Int: Int] = [:]
         for index in slots.indices {
+            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
+            if let negator = negator(for: index) { negatorOf[index] = negator }
+        }
+        let reversing = Set(negatorOf.values)
+        for index in slots.indices {
+            if language == .english, !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+                contributions.append(contribution)
+                slotOfContribution.append(index)
+                continue
+            }
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
             let slot = slots[index]
             var score = valence
@@ -143,8 +158,9 @@ struct SentenceScorer {
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
-            let isSymbol = match == .emoji || match == .emoticon || Self.interjections.contains(entry)
-            if !isSymbol, let negator = negator(for: index) {
+            let isSymbol = Self.isSymbol(entry, match)
+            if let position = negatorOf[index], case .modifier(let modifier) = slots[position].role {
+                let negator = modifier.term
                 // The sign after the rules so far: `niet te pikant` negates an excess.
                 if score < 0 {
                     apply(.litotes, negator, score * parameters.litotes)
@@ -161,7 +177,42 @@ struct SentenceScorer {
                 Contribution(
                     text: text.text(in: slot.range), entry: entry, match: match, range: slot.range,
                     sentence: slot.sentence, valence: valence, score: score, rules: rules))
+            slotOfContribution.append(index)
         }
+    }
+
+    /// An emoji, emoticon or interjection: the writer's mood, which negation and irrealis
+    /// leave alone.
+    private static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
+        match == .emoji || match == .emoticon || interjections.contains(entry)
+    }
+
+    /// English negators that do not count as a complaint when they reverse nothing: a
+    /// preposition (`without`, `comes without batteries`), a comparison before numbers and
+    /// prices (`less than $20`), and the correlatives `neither`/`nor` of a coordination.
+    private static let neutralWhenDangling: Set<String> = ["without", "less than", "neither", "nor"]
+
+    /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
+    /// own. Negation is itself evaluative: people negate to deny an expectation, and in
+    /// reviews and opinion text that expectation is mostly a positive one (Potts 2010, "On
+    /// the negativity of negation": negators are markedly more frequent in negative
+    /// reviews). So `it doesn't play windows media`, `they still didn't ship it`, `the
+    /// apology was not announced` lean negative although no sentiment word occurs. Its
+    /// irrealis scope applies as to a term (`if it didn't ...`).
+    private func danglingNegation(at index: Int, irrealis: (term: String, value: Double)?) -> Contribution? {
+        guard parameters.danglingNegation != 0, case .modifier(let modifier) = slots[index].role, modifier.role == .negator,
+            !Self.neutralWhenDangling.contains(modifier.term)
+        else { return nil }
+        let slot = slots[index]
+        var score = parameters.danglingNegation
+        var rules: [RuleEffect] = []
+        if let (trigger, factor) = irrealis, factor != 1 {
+            rules.append(RuleEffect(rule: .irrealis, trigger: trigger, before: score, after: score * factor))
+            score *= factor
+        }
+        return Contribution(
+            text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
+            sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
     }
 
     /// The rule words in the same clause within `window` slots before `index`, with their
@@ -182,7 +233,7 @@ struct SentenceScorer {
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
     /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
     /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
-    private func negator(for index: Int) -> String? {
+    private func negator(for index: Int) -> Int? {
         var position = index - 1
         var distance = 1
         backward: while position >= 0, distance <= parameters.negationWindow, clauses[position] == clauses[index] {
@@ -194,7 +245,7 @@ struct SentenceScorer {
                 if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
                     return nil
                 }
-                return modifier.term
+                return position
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
             // coordinations such as `geen goede en snelle service` keep the wider scope,
@@ -214,7 +265,7 @@ struct SentenceScorer {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
-                return modifier.term
+                return position
             default: position += 1
             }
         }
@@ -316,10 +367,6 @@ struct SentenceScorer {
 
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
-        var slotOfContribution: [Int] = []
-        for (index, slot) in slots.enumerated() where { if case .sentiment = slot.role { true } else { false } }() {
-            slotOfContribution.append(index)
-        }
         // One pass to group slots and contributions by sentence, so a text of many
         // sentences costs no more per sentence than a short one.
         let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })

@@ -192,6 +192,23 @@ struct SentimentAnalyzerTests {
         #expect(en("never good").compound < 0)
     }
 
+    @Test func anEnglishNegatorThatReversesNothingIsAWeakNegativeCue() throws {
+        // No sentiment word, but a denial: `it doesn't play my files` leans negative.
+        let denial = en("it doesn't play my files")
+        #expect(denial.contributions.map(\.match) == [.negation])
+        #expect(denial.compound < 0)
+        // A negator spent on a term is not scored again; one clear word outweighs the cue.
+        #expect(en("not good").contributions.map(\.entry) == ["good"])
+        #expect(en("not today, good service").compound > 0)
+        // A preposition is no denial (`comes without a case`).
+        var analyzer = try Self.analyzer(extra: "without\tnegator\t1\n")
+        #expect(analyzer.analyze("comes without a case", language: .english).contributions.isEmpty)
+        // Dutch is left alone, and the parameter switches it off.
+        #expect(nl("het speelt mijn bestanden niet af").contributions.isEmpty)
+        analyzer.parameters.danglingNegation = 0
+        #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
