@@ -229,6 +229,10 @@ struct SentenceScorer {
         return found
     }
 
+    /// English negative-polarity items: words that occur in a negator's scope (`not ...
+    /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
+    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
+
     /// The negator whose scope covers the term at `index`: one of the few words before it
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
     /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
@@ -236,7 +240,14 @@ struct SentenceScorer {
     private func negator(for index: Int) -> Int? {
         var position = index - 1
         var distance = 1
-        backward: while position >= 0, distance <= parameters.negationWindow, clauses[position] == clauses[index] {
+        var window = parameters.negationWindow
+        backward: while position >= 0, distance <= window, clauses[position] == clauses[index] {
+            // An English negative-polarity item (`any`, `ever`) stands in a negator's scope
+            // and carries it on: in `I have not had any distortion problems` the negator
+            // is four words back, but three from `any`.
+            if language == .english, Self.negativePolarityItems.contains(slots[position].form) {
+                window = distance + parameters.negationWindow
+            }
             switch slots[position].role {
             case .modifier(let modifier) where modifier.role == .negator:
                 // `never so good`, `nooit zo lekker`: a comparison with everything before,

@@ -209,6 +209,16 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
     }
 
+    @Test func anyCarriesTheNegatorsScopeOn() throws {
+        // `not` is four words before `problems`, beyond the window, but `any` stands in its
+        // scope: the problems are denied (a litotes, mildly positive).
+        let analyzer = try Self.analyzer(extra: "problems\t-1.7\n")
+        let denied = analyzer.analyze("I have not had any distortion problems", language: .english)
+        #expect(denied.contributions.first?.rules.map(\.rule) == [.litotes])
+        #expect(denied.compound > 0)
+        #expect(analyzer.analyze("I have not had the distortion problems", language: .english).compound < 0)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
