@@ -146,6 +146,16 @@ struct SentimentAnalyzerTests {
         }
     }
 
+    @Test func htmlEscapedEmoticonsAreRead() throws {
+        // Text from web pages and APIs often keeps HTML's escapes: `&lt;3` is `<3`.
+        let analyzer = try Self.analyzer(extra: "<3\t1.9\n>:(\t-2.7\n")
+        let heart = analyzer.analyze("see you soon &lt;333", language: .english)
+        #expect(heart.contributions.map(\.entry) == ["<3"])
+        #expect(heart.contributions.map(\.match) == [.emoticon])
+        #expect(analyzer.analyze("late again &gt;:(", language: .english).compound < 0)
+        #expect(analyzer.analyze("salt &amp; pepper", language: .english).contributions.isEmpty)
+    }
+
     @Test func interjectionsAreNotNegated() throws {
         // Like an emoticon, `lol` is the writer's mood, not a claim the negation reverses.
         let analyzer = try Self.analyzer(extra: "lol\t1.8\n")
