@@ -62,6 +62,11 @@ struct SentenceScorer {
 
     private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
+    /// English degree words of excess, and the complements after an adjective that make
+    /// the excess an obstacle (`too eager to settle`, `too generous for the job`).
+    private static let englishExcessDegrees: Set<String> = ["too", "way too", "far too"]
+    private static let englishExcessComplements: Set<String> = ["to", "for"]
+
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
@@ -155,6 +160,17 @@ struct SentenceScorer {
                         continue
                     }
                 }
+                // English `too X to ...` / `too X for ...` states an excess that gets in the
+                // way: `too eager to settle`, `too generous for a part-time job`, `too easy
+                // to hit accidentally`. (`too good not to ...`, `too good to not praise` and a
+                // plain `too funny!` stay praise.)
+                if language == .english, distance == 1, score > 0, Self.englishExcessDegrees.contains(modifier.term),
+                    index + 1 < slots.count, Self.englishExcessComplements.contains(slots[index + 1].form), clauses[index + 1] == clauses[index],
+                    !isNegator(at: index + 2)
+                {
+                    apply(.excess, modifier.term, score * parameters.negation)
+                    continue
+                }
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
@@ -213,6 +229,11 @@ struct SentenceScorer {
         return Contribution(
             text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
             sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
+    }
+
+    private func isNegator(at index: Int) -> Bool {
+        guard index < slots.count, case .modifier(let modifier) = slots[index].role else { return false }
+        return modifier.role == .negator
     }
 
     /// The rule words in the same clause within `window` slots before `index`, with their

@@ -229,6 +229,18 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("I have not had the distortion problems", language: .english).compound < 0)
     }
 
+    @Test func englishTooBeforeAnInfinitiveIsAnExcess() throws {
+        let analyzer = try Self.analyzer(extra: "too\tintensifier\t0.2\neasy\t1.9\n")
+        func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
+        // The excess gets in the way: a complaint.
+        #expect(en("the buttons are too easy to hit").compound < 0)
+        #expect(en("the buttons are too easy to hit").contributions.first?.rules.map(\.rule) == [.excess])
+        #expect(en("too good for a part-time job").compound < 0)
+        // Plain `too` stays a degree word, and `too good not to share` stays praise.
+        #expect(en("it is too good").compound > en("it is good").compound)
+        #expect(en("too good not to share").compound > 0)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
