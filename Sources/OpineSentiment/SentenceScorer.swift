@@ -277,6 +277,12 @@ struct SentenceScorer {
                 if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
                     return nil
                 }
+                // `haven't been this sore in a while`: the same comparison with the present,
+                // which `been` and a deictic `this` before the term mark (`hasn't been so
+                // good lately` stays a negation).
+                if language == .english, between.last == "this", between.contains("been") {
+                    return nil
+                }
                 return position
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch

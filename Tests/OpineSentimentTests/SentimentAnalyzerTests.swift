@@ -202,6 +202,13 @@ struct SentimentAnalyzerTests {
         #expect(en("never good").compound < 0)
     }
 
+    @Test func notBeenThisComparesWithThePresent() {
+        // `haven't been this bad in years` says it is very bad now; `so` stays a negation.
+        #expect(en("I haven't been this bad in years").contributions.contains { $0.rules.contains { $0.rule == .litotes } } == false)
+        #expect(en("I haven't been this bad in years").compound < 0)
+        #expect(en("it hasn't been so good lately").compound < 0)
+    }
+
     @Test func anEnglishNegatorThatReversesNothingIsAWeakNegativeCue() throws {
         // No sentiment word, but a denial: `it doesn't play my files` leans negative.
         let denial = en("it doesn't play my files")
