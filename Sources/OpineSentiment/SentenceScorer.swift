@@ -204,9 +204,9 @@ struct SentenceScorer {
     }
 
     /// English negators that do not count as a complaint when they reverse nothing: a
-    /// preposition (`without`, `comes without batteries`), a comparison before numbers and
-    /// prices (`less than $20`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling: Set<String> = ["without", "less than", "neither", "nor"]
+    /// preposition (`without`, `comes without batteries`), a comparison of amounts
+    /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
+    private static let neutralWhenDangling: Set<String> = ["without", "less", "less than", "neither", "nor"]
 
     /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
     /// own. Negation is itself evaluative: people negate to deny an expectation, and in

@@ -248,6 +248,13 @@ struct SentimentAnalyzerTests {
         #expect(en("too good not to share").compound > 0)
     }
 
+    @Test func lessReversesButIsNoDenialOnItsOwn() throws {
+        // `less expensive` is praise, as `not expensive` is; `spend less` denies nothing.
+        let analyzer = try Self.analyzer(extra: "less\tnegator\t1\nexpensive\t-1.2\n")
+        #expect(analyzer.analyze("less expensive than the rest", language: .english).compound > 0)
+        #expect(analyzer.analyze("you spend less", language: .english).contributions.isEmpty)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
