@@ -250,6 +250,9 @@ struct SentenceScorer {
         return found
     }
 
+    /// English articles and `such`, which the negation window does not count.
+    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
+
     /// English negative-polarity items: words that occur in a negator's scope (`not ...
     /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
     private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
@@ -291,8 +294,10 @@ struct SentenceScorer {
             case .sentiment where language == .english: break backward
             default: break
             }
+            // An English article (or `such`) adds no distance: the window counts the words
+            // of the phrase, so `wouldn't be such a bad idea` is as near as `wouldn't be bad`.
+            if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
             position -= 1
-            distance += 1
         }
         // A stance adverb states how the writer feels about the clause, negation included
         // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.

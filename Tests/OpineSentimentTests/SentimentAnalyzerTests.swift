@@ -255,6 +255,14 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("you spend less", language: .english).contributions.isEmpty)
     }
 
+    @Test func articlesDoNotCountTowardTheNegationWindow() {
+        // `bad` is four words after `wouldn't`, but two of them are `such a`: a litotes.
+        #expect(en("it wouldn't be such a bad idea").compound > 0)
+        #expect(en("it wouldn't be such a bad idea").contributions.first?.rules.map(\.rule) == [.litotes])
+        // Other words still count: `not` is too far from `bad` here.
+        #expect(en("not that we went there on bad days").compound < 0)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
