@@ -233,7 +233,7 @@ struct SentimentAnalyzerTests {
         let denied = analyzer.analyze("I have not had any distortion problems", language: .english)
         #expect(denied.contributions.first?.rules.map(\.rule) == [.litotes])
         #expect(denied.compound > 0)
-        #expect(analyzer.analyze("I have not had the distortion problems", language: .english).compound < 0)
+        #expect(analyzer.analyze("I have not had those distortion problems", language: .english).compound < 0)
     }
 
     @Test func englishTooBeforeAnInfinitiveIsAnExcess() throws {
