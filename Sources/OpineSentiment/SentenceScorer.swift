@@ -19,8 +19,10 @@ struct SentenceScorer {
 
     /// Modal verbs that make a statement unreal only in a perfect construction
     /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
+    /// English `should` is not among them: `should be better` states an expectation or a
+    /// demand, not the fact, and is hedged by its own value (en/modifiers.tsv).
     private static let modalsNeedingPerfect: Set<String> = [
-        "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
+        "would", "could", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
     /// `never` in both languages, and the degree words after which it compares rather
     /// than negates.

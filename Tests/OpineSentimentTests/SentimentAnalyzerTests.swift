@@ -263,6 +263,15 @@ struct SentimentAnalyzerTests {
         #expect(en("not that we went there on bad days").compound < 0)
     }
 
+    @Test func englishShouldHedgesWithoutAPerfect() throws {
+        // `should be great` is an expectation or a demand, not a report: hedged by half.
+        let analyzer = try Self.analyzer(extra: "should\tirrealis\t0.5\n")
+        let should = analyzer.analyze("the service should be great", language: .english)
+        #expect(should.contributions.first?.rules.map(\.rule) == [.irrealis])
+        #expect(should.compound > 0)
+        #expect(should.compound < analyzer.analyze("the service is great", language: .english).compound)
+    }
+
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
     }
