@@ -107,6 +107,8 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
     case emoji
     /// An ASCII emoticon.
     case emoticon
+    /// A negator that reverses no sentiment term, a weak negative cue of its own (English).
+    case negation
 }
 
 /// One term that carried sentiment, with the rules that shaped its score.

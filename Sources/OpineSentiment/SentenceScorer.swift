@@ -11,6 +11,8 @@ struct SentenceScorer {
     private var separableParticles: [Int: Int] = [:]
     private var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
+    /// The slot of each contribution.
+    private var slotOfContribution: [Int] = []
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
@@ -19,8 +21,10 @@ struct SentenceScorer {
 
     /// Modal verbs that make a statement unreal only in a perfect construction
     /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
+    /// English `should` is not among them: `should be better` states an expectation or a
+    /// demand, not the fact, and is hedged by its own value (en/modifiers.tsv).
     private static let modalsNeedingPerfect: Set<String> = [
-        "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
+        "would", "could", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
     /// `never` in both languages, and the degree words after which it compares rather
     /// than negates.
@@ -83,6 +87,11 @@ struct SentenceScorer {
         }
         return false
     }
+
+    /// English degree words of excess, and the complements after an adjective that make
+    /// the excess an obstacle (`too eager to settle`, `too generous for the job`).
+    private static let englishExcessDegrees: Set<String> = ["too", "way too", "far too"]
+    private static let englishExcessComplements: Set<String> = ["to", "for"]
 
     private static let perfectMarkers: Set<String> = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
@@ -192,7 +201,20 @@ struct SentenceScorer {
     private mutating func scoreTerms() {
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
+        // The negator of each term it reverses (a symbol is never reversed); an English
+        // negator that reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
+        var negatorOf: [Int: Int] = [:]
         for index in slots.indices {
+            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
+            if let negator = negator(for: index) { negatorOf[index] = negator }
+        }
+        let reversing = Set(negatorOf.values)
+        for index in slots.indices {
+            if language == .english, !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+                contributions.append(contribution)
+                slotOfContribution.append(index)
+                continue
+            }
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
             let slot = slots[index]
             var score = valence
@@ -244,11 +266,23 @@ struct SentenceScorer {
                     }
                     guard distance == 1 || (distance == 2 && slots[index - 1].form == "te") else { continue }
                 }
+                // English `too X to ...` / `too X for ...` states an excess that gets in the
+                // way: `too eager to settle`, `too generous for a part-time job`, `too easy
+                // to hit accidentally`. (`too good not to ...`, `too good to not praise` and a
+                // plain `too funny!` stay praise.)
+                if language == .english, distance == 1, score > 0, Self.englishExcessDegrees.contains(modifier.term),
+                    index + 1 < slots.count, Self.englishExcessComplements.contains(slots[index + 1].form), clauses[index + 1] == clauses[index],
+                    !isNegator(at: index + 2)
+                {
+                    apply(.excess, modifier.term, score * parameters.negation)
+                    continue
+                }
                 let damping = 1 - 0.05 * Double(distance - 1)
                 apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
             }
-            let isSymbol = match == .emoji || match == .emoticon || Self.interjections.contains(entry)
-            if !isSymbol, let negator = negator(for: index) {
+            let isSymbol = Self.isSymbol(entry, match)
+            if let position = negatorOf[index], case .modifier(let modifier) = slots[position].role {
+                let negator = modifier.term
                 // The sign after the rules so far: `niet te pikant` negates an excess.
                 if score < 0 {
                     apply(.litotes, negator, score * parameters.litotes)
@@ -265,7 +299,47 @@ struct SentenceScorer {
                 Contribution(
                     text: text.text(in: slot.range), entry: entry, match: match, range: slot.range,
                     sentence: slot.sentence, valence: valence, score: score, rules: rules))
+            slotOfContribution.append(index)
         }
+    }
+
+    /// An emoji, emoticon or interjection: the writer's mood, which negation and irrealis
+    /// leave alone.
+    private static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
+        match == .emoji || match == .emoticon || interjections.contains(entry)
+    }
+
+    /// English negators that do not count as a complaint when they reverse nothing: a
+    /// preposition (`without`, `comes without batteries`), a comparison of amounts
+    /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
+    private static let neutralWhenDangling: Set<String> = ["without", "less", "less than", "neither", "nor"]
+
+    /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
+    /// own. Negation is itself evaluative: people negate to deny an expectation, and in
+    /// reviews and opinion text that expectation is mostly a positive one (Potts 2010, "On
+    /// the negativity of negation": negators are markedly more frequent in negative
+    /// reviews). So `it doesn't play windows media`, `they still didn't ship it`, `the
+    /// apology was not announced` lean negative although no sentiment word occurs. Its
+    /// irrealis scope applies as to a term (`if it didn't ...`).
+    private func danglingNegation(at index: Int, irrealis: (term: String, value: Double)?) -> Contribution? {
+        guard parameters.danglingNegation != 0, case .modifier(let modifier) = slots[index].role, modifier.role == .negator,
+            !Self.neutralWhenDangling.contains(modifier.term)
+        else { return nil }
+        let slot = slots[index]
+        var score = parameters.danglingNegation
+        var rules: [RuleEffect] = []
+        if let (trigger, factor) = irrealis, factor != 1 {
+            rules.append(RuleEffect(rule: .irrealis, trigger: trigger, before: score, after: score * factor))
+            score *= factor
+        }
+        return Contribution(
+            text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
+            sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
+    }
+
+    private func isNegator(at index: Int) -> Bool {
+        guard index < slots.count, case .modifier(let modifier) = slots[index].role else { return false }
+        return modifier.role == .negator
     }
 
     /// The rule words in the same clause within `window` slots before `index`, with their
@@ -282,14 +356,28 @@ struct SentenceScorer {
         return found
     }
 
+    /// English articles and `such`, which the negation window does not count.
+    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
+
+    /// English negative-polarity items: words that occur in a negator's scope (`not ...
+    /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
+    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
+
     /// The negator whose scope covers the term at `index`: one of the few words before it
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
     /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
     /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
-    private func negator(for index: Int) -> String? {
+    private func negator(for index: Int) -> Int? {
         var position = index - 1
         var distance = 1
-        backward: while position >= 0, distance <= parameters.negationWindow, clauses[position] == clauses[index] {
+        var window = parameters.negationWindow
+        backward: while position >= 0, distance <= window, clauses[position] == clauses[index] {
+            // An English negative-polarity item (`any`, `ever`) stands in a negator's scope
+            // and carries it on: in `I have not had any distortion problems` the negator
+            // is four words back, but three from `any`.
+            if language == .english, Self.negativePolarityItems.contains(slots[position].form) {
+                window = distance + parameters.negationWindow
+            }
             switch slots[position].role {
             case .modifier(let modifier) where modifier.role == .negator:
                 // `never so good`, `nooit zo lekker`: a comparison with everything before,
@@ -300,7 +388,13 @@ struct SentenceScorer {
                 }
                 if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
                 if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
-                return modifier.term
+                // `haven't been this sore in a while`: the same comparison with the present,
+                // which `been` and a deictic `this` before the term mark (`hasn't been so
+                // good lately` stays a negation).
+                if language == .english, between.last == "this", between.contains("been") {
+                    return nil
+                }
+                return position
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
             // coordinations such as `geen goede en snelle service` keep the wider scope,
@@ -308,8 +402,10 @@ struct SentenceScorer {
             case .sentiment where language == .english: break backward
             default: break
             }
+            // An English article (or `such`) adds no distance: the window counts the words
+            // of the phrase, so `wouldn't be such a bad idea` is as near as `wouldn't be bad`.
+            if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
             position -= 1
-            distance += 1
         }
         // A stance adverb states how the writer feels about the clause, negation included
         // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
@@ -320,14 +416,14 @@ struct SentenceScorer {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
                 // A split verb's particle closes its scope: `raad het niemand aan`.
-                if let particle = separableParticles[index], position < particle { return modifier.term }
+                if let particle = separableParticles[index], position < particle { return position }
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
                 // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
                 if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
                     return nil
                 }
                 if isComparativeDenial(term: index, negator: position) { return nil }
-                return modifier.term
+                return position
             default: position += 1
             }
         }
@@ -465,10 +561,6 @@ struct SentenceScorer {
 
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
-        var slotOfContribution: [Int] = []
-        for (index, slot) in slots.enumerated() where { if case .sentiment = slot.role { true } else { false } }() {
-            slotOfContribution.append(index)
-        }
         // One pass to group slots and contributions by sentence, so a text of many
         // sentences costs no more per sentence than a short one.
         let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })

@@ -16,7 +16,18 @@ enum Emoticons {
         ":-@", ":@", ">:(", ">:-(", ">:)", ">:-)", "D:", "D-:",
         "<3", "</3", "<\\3", "^^", "^_^", "^.^", "^-^", "-_-", "-.-", "o_O", "O_o", "o_o", "O_O",
         "T_T", ";_;", "._.", "\\o/", "\\O/",
+        // HTML-escaped, as text from web pages and APIs often comes (`&lt;3`): read as the
+        // emoticon itself (``htmlUnescaped(_:)``).
+        "&lt;3", "&lt;/3", "&gt;:(", "&gt;:-(", "&gt;:)", "&gt;:-)",
     ]
+
+    /// An emoticon written with HTML's `&lt;` or `&gt;` (always its first character) as
+    /// the one it stands for.
+    static func htmlUnescaped(_ written: String) -> String {
+        if written.hasPrefix("&lt;") { return "<" + written.dropFirst(4) }
+        if written.hasPrefix("&gt;") { return ">" + written.dropFirst(4) }
+        return written
+    }
 
     /// Emoticons grouped by their first byte, longest first, for matching at a position.
     private static let byFirstByte: [[[UInt8]]] = {

@@ -105,7 +105,7 @@ private struct TokenScanner {
         }
         if let (end, emphatic) = Emoticons.match(in: bytes, at: start) {
             let written = String(decoding: slice(start..<end), as: UTF8.self)
-            var form = written
+            var form = Emoticons.htmlUnescaped(written)
             while form.count > 2, form.last == form.dropLast().last { form.removeLast() }
             return Token(kind: .emoticon, form: form, range: start..<end, flags: emphatic ? .emphatic : [])
         }

@@ -22,6 +22,18 @@ struct AttributionTests {
         #expect(waiter.words.map(\.entry) == ["rude"])
     }
 
+    /// A negator that reverses no sentiment word (`didn't`) colours the text's compound but
+    /// is no opinion word: no opinion lists it, and the word after it is not made a target.
+    @Test func aNegatorThatReversesNothingIsNoOpinionWord() throws {
+        let text = "the waiter didn't bring the wine, but the food was great"
+        let analysis = Fixture.analyzer.analyze(text, language: .english)
+        #expect(analysis.contributions.contains { $0.match == .negation })
+        let opinions = Fixture.opinions(text, .english)
+        #expect(opinions.allSatisfy { opinion in opinion.words.allSatisfy { $0.entry != "didn't" } })
+        #expect(Fixture.opinion(about: "bring", in: opinions) == nil)
+        #expect(Fixture.opinion(about: "food", in: opinions)?.polarity == .positive)
+    }
+
     /// The Dutch counterpart: `traag` (slow) is about `bezorging` (DELIVERY), `top` about
     /// `product` (PRODUCT).
     @Test func dutchContrastDeliveryAndProduct() throws {

@@ -158,6 +158,16 @@ struct SentimentAnalyzerTests {
         }
     }
 
+    @Test func htmlEscapedEmoticonsAreRead() throws {
+        // Text from web pages and APIs often keeps HTML's escapes: `&lt;3` is `<3`.
+        let analyzer = try Self.analyzer(extra: "<3\t1.9\n>:(\t-2.7\n")
+        let heart = analyzer.analyze("see you soon &lt;333", language: .english)
+        #expect(heart.contributions.map(\.entry) == ["<3"])
+        #expect(heart.contributions.map(\.match) == [.emoticon])
+        #expect(analyzer.analyze("late again &gt;:(", language: .english).compound < 0)
+        #expect(analyzer.analyze("salt &amp; pepper", language: .english).contributions.isEmpty)
+    }
+
     @Test func interjectionsAreNotNegated() throws {
         // Like an emoticon, `lol` is the writer's mood, not a claim the negation reverses.
         let analyzer = try Self.analyzer(extra: "lol\t1.8\n")
@@ -202,6 +212,76 @@ struct SentimentAnalyzerTests {
     @Test func neverSoComparesRatherThanNegates() {
         #expect(en("never so good").compound > 0)
         #expect(en("never good").compound < 0)
+    }
+
+    @Test func notBeenThisComparesWithThePresent() {
+        // `haven't been this bad in years` says it is very bad now; `so` stays a negation.
+        #expect(en("I haven't been this bad in years").contributions.contains { $0.rules.contains { $0.rule == .litotes } } == false)
+        #expect(en("I haven't been this bad in years").compound < 0)
+        #expect(en("it hasn't been so good lately").compound < 0)
+    }
+
+    @Test func anEnglishNegatorThatReversesNothingIsAWeakNegativeCue() throws {
+        // No sentiment word, but a denial: `it doesn't play my files` leans negative.
+        let denial = en("it doesn't play my files")
+        #expect(denial.contributions.map(\.match) == [.negation])
+        #expect(denial.compound < 0)
+        // A negator spent on a term is not scored again; one clear word outweighs the cue.
+        #expect(en("not good").contributions.map(\.entry) == ["good"])
+        #expect(en("not today, good service").compound > 0)
+        // A preposition is no denial (`comes without a case`).
+        var analyzer = try Self.analyzer(extra: "without\tnegator\t1\n")
+        #expect(analyzer.analyze("comes without a case", language: .english).contributions.isEmpty)
+        // Dutch is left alone, and the parameter switches it off.
+        #expect(nl("het speelt mijn bestanden niet af").contributions.isEmpty)
+        analyzer.parameters.danglingNegation = 0
+        #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
+    }
+
+    @Test func anyCarriesTheNegatorsScopeOn() throws {
+        // `not` is four words before `problems`, beyond the window, but `any` stands in its
+        // scope: the problems are denied (a litotes, mildly positive).
+        let analyzer = try Self.analyzer(extra: "problems\t-1.7\n")
+        let denied = analyzer.analyze("I have not had any distortion problems", language: .english)
+        #expect(denied.contributions.first?.rules.map(\.rule) == [.litotes])
+        #expect(denied.compound > 0)
+        #expect(analyzer.analyze("I have not had those distortion problems", language: .english).compound < 0)
+    }
+
+    @Test func englishTooBeforeAnInfinitiveIsAnExcess() throws {
+        let analyzer = try Self.analyzer(extra: "too\tintensifier\t0.2\neasy\t1.9\n")
+        func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
+        // The excess gets in the way: a complaint.
+        #expect(en("the buttons are too easy to hit").compound < 0)
+        #expect(en("the buttons are too easy to hit").contributions.first?.rules.map(\.rule) == [.excess])
+        #expect(en("too good for a part-time job").compound < 0)
+        // Plain `too` stays a degree word, and `too good not to share` stays praise.
+        #expect(en("it is too good").compound > en("it is good").compound)
+        #expect(en("too good not to share").compound > 0)
+    }
+
+    @Test func lessReversesButIsNoDenialOnItsOwn() throws {
+        // `less expensive` is praise, as `not expensive` is; `spend less` denies nothing.
+        let analyzer = try Self.analyzer(extra: "less\tnegator\t1\nexpensive\t-1.2\n")
+        #expect(analyzer.analyze("less expensive than the rest", language: .english).compound > 0)
+        #expect(analyzer.analyze("you spend less", language: .english).contributions.isEmpty)
+    }
+
+    @Test func articlesDoNotCountTowardTheNegationWindow() {
+        // `bad` is four words after `wouldn't`, but two of them are `such a`: a litotes.
+        #expect(en("it wouldn't be such a bad idea").compound > 0)
+        #expect(en("it wouldn't be such a bad idea").contributions.first?.rules.map(\.rule) == [.litotes])
+        // Other words still count: `not` is too far from `bad` here.
+        #expect(en("not that we went there on bad days").compound < 0)
+    }
+
+    @Test func englishShouldHedgesWithoutAPerfect() throws {
+        // `should be great` is an expectation or a demand, not a report: hedged by half.
+        let analyzer = try Self.analyzer(extra: "should\tirrealis\t0.5\n")
+        let should = analyzer.analyze("the service should be great", language: .english)
+        #expect(should.contributions.first?.rules.map(\.rule) == [.irrealis])
+        #expect(should.compound > 0)
+        #expect(should.compound < analyzer.analyze("the service is great", language: .english).compound)
     }
 
     @Test func negationEndsAtTheClause() {
