@@ -61,6 +61,9 @@ public struct Lexicon: Sendable {
     private(set) var words: [String: WordInfo] = [:]
     /// Valence by Snowball stem, for stems whose forms agree in sign.
     private(set) var stems: [String: (valence: Double, entry: String)] = [:]
+    /// ``words`` and ``stems`` for lookups by UTF-8 bytes.
+    private(set) var wordTable = FormTable<WordInfo>([:], nfc: { $0 })
+    private(set) var stemTable = FormTable<(valence: Double, entry: String)>([:], nfc: { $0 })
     /// The stemmer for this language.
     let stemmer: Stemmer
 
@@ -89,16 +92,19 @@ public struct Lexicon: Sendable {
             }
         }
         buildStemIndex()
+        let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
+        wordTable = FormTable(words, nfc: nfc)
+        stemTable = FormTable(stems, nfc: nfc)
     }
 
     /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
-    public func valence(of form: String) -> Double? { words[form]?.valence }
+    public func valence(of form: String) -> Double? { wordTable[form]?.valence }
 
     /// The rule word with this normalized form, if any.
-    public func modifier(_ form: String) -> Modifier? { words[form]?.modifier }
+    public func modifier(_ form: String) -> Modifier? { wordTable[form]?.modifier }
 
     /// What the lexicon knows about a form, nil when nothing.
-    func info(_ form: String) -> WordInfo? { words[form] }
+    func info(_ form: String) -> WordInfo? { wordTable[form] }
 
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
@@ -108,7 +114,7 @@ public struct Lexicon: Sendable {
         guard form.unicodeScalars.count >= 5 else { return nil }
         let stemmed = stem(form)
         guard stemmed != form, stemmed.unicodeScalars.count >= 4 else { return nil }
-        return stems[stemmed]
+        return stemTable[stemmed]
     }
 
 
