@@ -32,11 +32,12 @@ struct FormTable<Value: Sendable>: Sendable {
         var entries: [(key: [UInt8], value: Int32)] = []
         var values: [Value] = []
         values.reserveCapacity(dictionary.count)
-        // Sorted, so that the layout does not depend on the dictionary's hashing seed.
-        for (key, value) in dictionary.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }) {
+        for (key, value) in dictionary {
             let index = Int32(values.count)
             values.append(value)
             entries.append((Array(key.utf8), index))
+            // ASCII is NFC already.
+            guard key.utf8.contains(where: { $0 >= 0x80 }) else { continue }
             let normalized = Array(nfc(key).utf8)
             if normalized != entries[entries.count - 1].key { entries.append((normalized, index)) }
         }
@@ -45,7 +46,7 @@ struct FormTable<Value: Sendable>: Sendable {
         var slots = [Slot](repeating: Slot(), count: capacity)
         var keyBytes: [UInt8] = []
         for entry in entries {
-            let hash = entry.key.withUnsafeBufferPointer(Self.hash)
+            let hash = entry.key.withUnsafeBufferPointer(Self.hash).hash
             var position = Int(truncatingIfNeeded: hash) & (capacity - 1)
             var duplicate = false
             while slots[position].value >= 0 {
@@ -70,32 +71,34 @@ struct FormTable<Value: Sendable>: Sendable {
 
     /// The value for a form, nil when the table has none.
     subscript(form: String) -> Value? {
-        let found = form.utf8.withContiguousStorageIfAvailable { index(of: $0) } ?? Array(form.utf8).withUnsafeBufferPointer { index(of: $0) }
+        let found = form.utf8.withContiguousStorageIfAvailable(lookUp) ?? Array(form.utf8).withUnsafeBufferPointer(lookUp)
         switch found {
-        case .some(let index): return values[index]
-        case .none where form.utf8.contains(where: { $0 >= 0x80 }): return dictionary[form]
-        case .none: return nil
+        case .found(let index): return values[index]
+        case .missingNonASCII: return dictionary[form]
+        case .missing: return nil
         }
     }
 
-    /// The value for a form given as UTF-8 bytes in NFC, nil when the table has none.
-    subscript(nfcBytes form: UnsafeBufferPointer<UInt8>) -> Value? {
-        index(of: form).map { values[$0] }
+    private enum LookUp {
+        case found(Int)
+        case missing
+        /// Missing, and the key is not ASCII, so possibly not NFC.
+        case missingNonASCII
     }
 
-    private func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
+    private func lookUp(_ key: UnsafeBufferPointer<UInt8>) -> LookUp {
+        let (hash, ascii) = Self.hash(key)
         let tag = UInt32(truncatingIfNeeded: hash >> 32)
         var position = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
             keyBytes.withUnsafeBufferPointer { keyBytes in
                 while true {
                     let slot = slots[position]
-                    if slot.value < 0 { return nil }
+                    if slot.value < 0 { return ascii ? .missing : .missingNonASCII }
                     if slot.tag == tag, Int(slot.length) == key.count,
                         key.count == 0 || memcmp(keyBytes.baseAddress! + Int(slot.offset), key.baseAddress!, key.count) == 0
                     {
-                        return Int(slot.value)
+                        return .found(Int(slot.value))
                     }
                     position = (position + 1) & mask
                 }
@@ -103,25 +106,44 @@ struct FormTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// A 64-bit hash of bytes: eight at a time, multiplied and mixed (not keyed: the keys
-    /// are the lexicon's, not an attacker's).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// A 64-bit hash of bytes, eight at a time, multiplied and mixed (not keyed: the keys
+    /// are the lexicon's, not an attacker's), and whether the bytes are ASCII.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) {
         var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var high: UInt64 = 0
         let raw = UnsafeRawBufferPointer(bytes)
         var offset = 0
         while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high |= word
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 32
             offset += 8
         }
         if offset < raw.count {
             var tail: UInt64 = 0
             for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            high |= tail
             hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
-        return hash
+        return (hash, high & 0x8080_8080_8080_8080 == 0)
+    }
+}
+
+/// A fixed set of normalized forms (rule words, function words), with the lookups of
+/// ``FormTable``: membership as `Set<String>` decides it, at a fraction of the cost.
+struct FormSet: Sendable, ExpressibleByArrayLiteral {
+    private let table: FormTable<Void>
+
+    init(arrayLiteral forms: String...) {
+        table = FormTable(Dictionary(forms.map { ($0, ()) }, uniquingKeysWith: { first, _ in first }), nfc: { $0.precomposedStringWithCanonicalMapping })
+    }
+
+    /// Whether the set has `form` (or a canonically equivalent string).
+    func contains(_ form: String) -> Bool {
+        table[form] != nil
     }
 }

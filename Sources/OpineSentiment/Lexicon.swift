@@ -57,28 +57,38 @@ public struct Lexicon: Sendable {
         var phrases: [Phrase] = []
     }
 
-    /// Everything about every form, so that matching a word costs one lookup.
-    private(set) var words: [String: WordInfo] = [:]
-    /// Valence by Snowball stem, for stems whose forms agree in sign.
-    private(set) var stems: [String: (valence: Double, entry: String)] = [:]
-    /// ``words`` and ``stems`` for lookups by UTF-8 bytes.
-    private(set) var wordTable = FormTable<WordInfo>([:], nfc: { $0 })
-    private(set) var stemTable = FormTable<(valence: Double, entry: String)>([:], nfc: { $0 })
+    /// The lookup tables, one reference shared by every copy of the lexicon (a lexicon is
+    /// copied into every scorer).
+    private let tables: Tables
     /// The stemmer for this language.
     let stemmer: Stemmer
+
+    private final class Tables: Sendable {
+        /// Everything about every form, so that matching a word costs one lookup.
+        let words: FormTable<WordInfo>
+        /// Valence by Snowball stem, for stems whose forms agree in sign.
+        let stems: FormTable<(valence: Double, entry: String)>
+
+        init(words: [String: WordInfo], stems: [String: (valence: Double, entry: String)]) {
+            let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
+            self.words = FormTable(words, nfc: nfc)
+            self.stems = FormTable(stems, nfc: nfc)
+        }
+    }
 
     /// Creates a lexicon from files, later files overriding earlier ones.
     public init(language: Language, files: [LexiconFile]) throws {
         self.language = language
         stemmer = try Stemmer(algorithm: language == .dutch ? "dutch" : "english")
         let tokenizer = Tokenizer()
+        var words: [String: WordInfo] = [:]
         for file in files {
             for entry in file.entries {
                 let key = Self.words(of: entry.term, tokenizer)
                 if key.count == 1 {
                     words[key[0], default: WordInfo()].valence = entry.valence
                 } else if key.count > 1 {
-                    addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence))
+                    Self.addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence), to: &words)
                 }
             }
             for ruleWord in file.ruleWords {
@@ -87,34 +97,31 @@ public struct Lexicon: Sendable {
                 if key.count == 1 {
                     words[key[0], default: WordInfo()].modifier = modifier
                 } else if key.count > 1 {
-                    addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier))
+                    Self.addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier), to: &words)
                 }
             }
         }
-        buildStemIndex()
-        let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
-        wordTable = FormTable(words, nfc: nfc)
-        stemTable = FormTable(stems, nfc: nfc)
+        tables = Tables(words: words, stems: Self.stemIndex(of: words, stemmer: stemmer))
     }
 
     /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
-    public func valence(of form: String) -> Double? { wordTable[form]?.valence }
+    public func valence(of form: String) -> Double? { tables.words[form]?.valence }
 
     /// The rule word with this normalized form, if any.
-    public func modifier(_ form: String) -> Modifier? { wordTable[form]?.modifier }
+    public func modifier(_ form: String) -> Modifier? { tables.words[form]?.modifier }
 
     /// What the lexicon knows about a form, nil when nothing.
-    func info(_ form: String) -> WordInfo? { wordTable[form] }
+    func info(_ form: String) -> WordInfo? { tables.words[form] }
 
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
     /// sentiment, the lexicon would list it, so it gets none from `useful` or `wonderful`.
     /// Short words are left alone: Dutch `door` (through) stems to `dor` (dry).
     func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
-        guard form.unicodeScalars.count >= 5 else { return nil }
+        guard form.scalarCount >= 5 else { return nil }
         let stemmed = stem(form)
-        guard stemmed != form, stemmed.unicodeScalars.count >= 4 else { return nil }
-        return stemTable[stemmed]
+        guard stemmed != form, stemmed.scalarCount >= 4 else { return nil }
+        return tables.stems[stemmed]
     }
 
 
@@ -134,7 +141,7 @@ public struct Lexicon: Sendable {
         return tokenizer.tokenize(term).tokens.map(\.form)
     }
 
-    private mutating func addPhrase(_ phrase: Phrase) {
+    private static func addPhrase(_ phrase: Phrase, to words: inout [String: WordInfo]) {
         var list = words[phrase.words[0], default: WordInfo()].phrases
         list.removeAll { $0.words == phrase.words && ($0.valence == nil) == (phrase.valence == nil) }
         list.append(phrase)
@@ -147,7 +154,8 @@ public struct Lexicon: Sendable {
     /// `wonderful` under `wonder`: a derivation can change the meaning). A stem whose
     /// forms disagree in sign (Dutch `geweldig`, great, and `geweld`, violence) is left
     /// out; otherwise the stem takes the valence of its shortest form.
-    private mutating func buildStemIndex() {
+    private static func stemIndex(of words: [String: WordInfo], stemmer: Stemmer) -> [String: (valence: Double, entry: String)] {
+        var stems: [String: (valence: Double, entry: String)] = [:]
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in
             for (form, info) in words {
@@ -165,6 +173,7 @@ public struct Lexicon: Sendable {
             guard shortest.valence != 0 else { continue }
             stems[stem] = (shortest.valence, shortest.form)
         }
+        return stems
     }
 }
 

@@ -139,7 +139,7 @@ struct Matcher {
                 if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
             }
         }
-        guard form.unicodeScalars.count >= 3 else { return .neutral }
+        guard form.scalarCount >= 3 else { return .neutral }
         let stems = lexicon.language == .dutch ? parameters.steps.contains(.stems) : parameters.steps.contains(.englishStems)
         if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
@@ -211,8 +211,8 @@ struct Matcher {
     /// a known last part (`klantonvriendelijk` ends in `onvriendelijk`), or a strongly
     /// valenced first part before a neutral one (`kutservice`, `topkwaliteit`).
     private func dutchCompound(_ form: String) -> (Double, String)? {
+        guard form.scalarCount >= 7 else { return nil }
         let scalars = Array(form.unicodeScalars)
-        guard scalars.count >= 7 else { return nil }
         /// An entry for a part, as is or without a Dutch inflection (`-e`, `-en`, `-er`, `-ste`).
         func known(_ part: String) -> (Double, String)? {
             if let valence = lexicon.valence(of: part) { return (valence, part) }
@@ -250,13 +250,13 @@ struct Matcher {
 
     /// Words after which English `like` is the verb (`I like`, `really like`, `would like`);
     /// elsewhere it is mostly the preposition (`looked like`, `more like 45 minutes`).
-    private static let beforeVerbLike: Set<String> = [
+    private static let beforeVerbLike: FormSet = [
         "i", "we", "you", "they", "he", "she", "really", "also", "still", "definitely", "totally", "truly", "just",
         "genuinely", "'d", "would", "do", "did", "don't", "didn't", "not", "to", "and", "kids", "people", "everyone",
     ]
 
     /// Subjects that make `like` the verb even with an adverb between (`I generally like`).
-    private static let subjects: Set<String> = ["i", "we", "you", "they", "he", "she", "everyone", "people"]
+    private static let subjects: FormSet = ["i", "we", "you", "they", "he", "she", "everyone", "people"]
 
     private static func isVerbLike(at index: Int, in units: [Unit]) -> Bool {
         guard index > 0 else { return true }
@@ -355,5 +355,12 @@ struct Matcher {
             if headKnown && lexicon.valence(of: tail) != nil { return [head, tail] }
         }
         return nil
+    }
+}
+
+extension String {
+    /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
+    var scalarCount: Int {
+        utf8.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
     }
 }

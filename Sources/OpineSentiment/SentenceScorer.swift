@@ -12,12 +12,9 @@ struct SentenceScorer {
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
-    /// The number of sentiment terms found.
-    var termCount: Int { contributions.count }
-
     /// Modal verbs that make a statement unreal only in a perfect construction
     /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
-    private static let modalsNeedingPerfect: Set<String> = [
+    private static let modalsNeedingPerfect: FormSet = [
         "would", "could", "should", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
     /// `never` in both languages, and the degree words after which it compares rather
@@ -27,26 +24,26 @@ struct SentenceScorer {
 
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
-    private static let dutchClauseLinks: Set<String> = [
+    private static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
     /// Dutch negators that scope only over what follows them, as determiners, pronouns or
     /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
     /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
     /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
-    private static let dutchForwardOnlyNegators: Set<String> = [
+    private static let dutchForwardOnlyNegators: FormSet = [
         "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
     ]
     /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
     /// show how the writer feels as they write: negation and irrealis leave them alone
     /// (`I'm not the latter lol`, `no way lol`).
-    private static let interjections: Set<String> = [
+    private static let interjections: FormSet = [
         "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
         "meh", "omg", "jippie", "jeej", "bah",
     ]
     /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
     /// fortunately, hopefully), which a negator after them does not negate.
-    private static let dutchStanceAdverbs: Set<String> = [
+    private static let dutchStanceAdverbs: FormSet = [
         "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
     ]
 
@@ -60,15 +57,20 @@ struct SentenceScorer {
 
     private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
-    private static let perfectMarkers: Set<String> = [
+    private static let perfectMarkers: FormSet = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
 
     init(text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) {
+        self.init(text: text, slots: Matcher(lexicon: lexicon, parameters: parameters).slots(for: text), language: lexicon.language, parameters: parameters)
+    }
+
+    /// Scores slots the ``Matcher`` made for `text` in `language`.
+    init(text: TokenizedText, slots: [Slot], language: Language, parameters: ScoringParameters) {
         self.text = text
         self.parameters = parameters
-        language = lexicon.language
-        slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        self.language = language
+        self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
         scoreTerms()
@@ -105,7 +107,7 @@ struct SentenceScorer {
 
     private mutating func scoreTerms() {
         let irrealis = irrealisTriggers()
-        let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
+        let textHasLowerCase = text.hasLowercase
         for index in slots.indices {
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
             let slot = slots[index]
@@ -287,7 +289,7 @@ struct SentenceScorer {
     /// after `te`, and no clause link between): a counterfactual, whatever stands between (`het had leuk
     /// kunnen zijn`, `een betere keuze had hij niet kunnen maken`). The contiguous forms
     /// are entries of nl/modifiers.tsv; `had` alone is the past of `hebben` (`ik had de vis`).
-    private static let dutchCounterfactualModals: Set<String> = ["had", "hadden"]
+    private static let dutchCounterfactualModals: FormSet = ["had", "hadden"]
     private static let dutchCounterfactualMarkers: Set<String> = ["kunnen", "moeten", "gekund", "gemoeten"]
     /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
     /// happen, reversed and halved.
@@ -392,7 +394,7 @@ struct SentenceScorer {
             if contribution.score < 0 { negative += -contribution.score + 1 }
         }
         let sentimentWords = Set(contributions.map(\.range.lowerBound))
-        let neutral = Double(slots.filter { $0.isWord && !sentimentWords.contains($0.range.lowerBound) }.count)
+        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !sentimentWords.contains($1.range.lowerBound) ? 1 : 0) })
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
         // Terms a rule did not bring to 0, in the text and per sentence.

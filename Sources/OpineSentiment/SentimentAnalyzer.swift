@@ -62,13 +62,23 @@ public struct SentimentAnalyzer: Sendable {
             return SentenceScorer(text: text, lexicon: lexicons[guess.language], parameters: parameters)
                 .analysis(thresholds: thresholds, language: guess.language, confidence: guess.confidence)
         }
-        let english = SentenceScorer(text: text, lexicon: lexicons.english, parameters: parameters)
-        let dutch = SentenceScorer(text: text, lexicon: lexicons.dutch, parameters: parameters)
-        let preferDutch = dutch.termCount > english.termCount || (dutch.termCount == english.termCount && guess.language == .dutch)
-        let best = preferDutch ? dutch : english
+        // Every sentiment slot becomes one term, so the slots decide which reading finds
+        // more, and only that one is scored.
+        let english = Matcher(lexicon: lexicons.english, parameters: parameters).slots(for: text)
+        let dutch = Matcher(lexicon: lexicons.dutch, parameters: parameters).slots(for: text)
+        let (englishTerms, dutchTerms) = (Self.termCount(english), Self.termCount(dutch))
+        let preferDutch = dutchTerms > englishTerms || (dutchTerms == englishTerms && guess.language == .dutch)
+        let best = SentenceScorer(text: text, slots: preferDutch ? dutch : english, language: preferDutch ? .dutch : .english, parameters: parameters)
         let language: Language = guess.language == .undetermined ? .undetermined : best.language
         let confidence = language == guess.language || language == .undetermined ? guess.confidence : 1 - guess.confidence
         return best.analysis(thresholds: thresholds, language: language, confidence: confidence)
+    }
+
+    /// The number of sentiment terms among slots: each becomes one contribution when scored.
+    private static func termCount(_ slots: [Slot]) -> Int {
+        slots.reduce(0) { count, slot in
+            if case .sentiment = slot.role { count + 1 } else { count }
+        }
     }
 
     /// The language confidence below which a text is scored in both languages.
