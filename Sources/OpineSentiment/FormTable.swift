@@ -41,8 +41,10 @@ struct FormTable<Value: Sendable>: Sendable {
             let normalized = Array(nfc(key).utf8)
             if normalized != entries[entries.count - 1].key { entries.append((normalized, index)) }
         }
+        // At most three quarters full: a miss probes a few neighbouring slots, mostly in
+        // the same cache line, and the table stays small enough to stay in the cache.
         var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        while capacity * 3 < entries.count * 4 { capacity <<= 1 }
         var slots = [Slot](repeating: Slot(), count: capacity)
         var keyBytes: [UInt8] = []
         for entry in entries {
@@ -96,7 +98,7 @@ struct FormTable<Value: Sendable>: Sendable {
                     let slot = slots[position]
                     if slot.value < 0 { return ascii ? .missing : .missingNonASCII }
                     if slot.tag == tag, Int(slot.length) == key.count,
-                        key.count == 0 || memcmp(keyBytes.baseAddress! + Int(slot.offset), key.baseAddress!, key.count) == 0
+                        Self.equal(UnsafeRawPointer(keyBytes.baseAddress! + Int(slot.offset)), UnsafeRawPointer(key.baseAddress!), count: key.count)
                     {
                         return .found(Int(slot.value))
                     }
@@ -108,28 +110,59 @@ struct FormTable<Value: Sendable>: Sendable {
 
     /// A 64-bit hash of bytes, eight at a time, multiplied and mixed (not keyed: the keys
     /// are the lexicon's, not an attacker's), and whether the bytes are ASCII.
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) {
         var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
         var high: UInt64 = 0
-        let raw = UnsafeRawBufferPointer(bytes)
+        let count = bytes.count
+        guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return (hash, true) }
         var offset = 0
-        while offset + 8 <= raw.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        while offset + 8 < count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             high |= word
             hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 32
             offset += 8
         }
-        if offset < raw.count {
-            var tail: UInt64 = 0
-            for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
-            high |= tail
-            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        }
+        // The last one to eight bytes, read with loads that stay inside the buffer.
+        let tail = lastWord(base + offset, count: count - offset)
+        high |= tail
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
         return (hash, high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// One to eight bytes as a number (zero-extended; the count is hashed separately).
+    @inline(__always)
+    private static func lastWord(_ bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        switch count {
+        case 8: return bytes.loadUnaligned(as: UInt64.self)
+        case 4...7:
+            let low = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return low | high << 32
+        case 1...3:
+            return UInt64(bytes.load(as: UInt8.self)) | UInt64(bytes.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+                | UInt64(bytes.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
+        default: return 0
+        }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal.
+    @inline(__always)
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) { return false }
+            offset += 1
+        }
+        return true
     }
 }
 

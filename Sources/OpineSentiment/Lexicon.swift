@@ -47,14 +47,28 @@ struct Phrase: Sendable, Hashable {
 public struct Lexicon: Sendable {
     /// The language.
     public let language: Language
-    /// What the lexicon knows about one normalized form.
-    struct WordInfo: Sendable {
+    /// What the lexicon knows about one normalized form: a class, so that the units of a
+    /// text refer to it instead of copying it.
+    final class WordInfo: Sendable {
         /// Its valence as a single-word entry, emoji or emoticon.
-        var valence: Double?
+        let valence: Double?
         /// Its role as a single-word rule word.
-        var modifier: Modifier?
+        let modifier: Modifier?
         /// The phrases it starts, longest first.
-        var phrases: [Phrase] = []
+        let phrases: [Phrase]
+
+        init(_ draft: Draft) {
+            valence = draft.valence
+            modifier = draft.modifier
+            phrases = draft.phrases
+        }
+
+        /// The word's entry while the lexicon is read.
+        struct Draft {
+            var valence: Double?
+            var modifier: Modifier?
+            var phrases: [Phrase] = []
+        }
     }
 
     /// The lookup tables, one reference shared by every copy of the lexicon (a lexicon is
@@ -69,9 +83,9 @@ public struct Lexicon: Sendable {
         /// Valence by Snowball stem, for stems whose forms agree in sign.
         let stems: FormTable<(valence: Double, entry: String)>
 
-        init(words: [String: WordInfo], stems: [String: (valence: Double, entry: String)]) {
+        init(words: [String: WordInfo.Draft], stems: [String: (valence: Double, entry: String)]) {
             let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
-            self.words = FormTable(words, nfc: nfc)
+            self.words = FormTable(words.mapValues(WordInfo.init), nfc: nfc)
             self.stems = FormTable(stems, nfc: nfc)
         }
     }
@@ -81,12 +95,12 @@ public struct Lexicon: Sendable {
         self.language = language
         stemmer = try Stemmer(algorithm: language == .dutch ? "dutch" : "english")
         let tokenizer = Tokenizer()
-        var words: [String: WordInfo] = [:]
+        var words: [String: WordInfo.Draft] = [:]
         for file in files {
             for entry in file.entries {
                 let key = Self.words(of: entry.term, tokenizer)
                 if key.count == 1 {
-                    words[key[0], default: WordInfo()].valence = entry.valence
+                    words[key[0], default: WordInfo.Draft()].valence = entry.valence
                 } else if key.count > 1 {
                     Self.addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence), to: &words)
                 }
@@ -95,7 +109,7 @@ public struct Lexicon: Sendable {
                 let modifier = Modifier(role: ruleWord.role, value: ruleWord.value, term: ruleWord.term)
                 let key = Self.words(of: ruleWord.term, tokenizer)
                 if key.count == 1 {
-                    words[key[0], default: WordInfo()].modifier = modifier
+                    words[key[0], default: WordInfo.Draft()].modifier = modifier
                 } else if key.count > 1 {
                     Self.addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier), to: &words)
                 }
@@ -141,12 +155,12 @@ public struct Lexicon: Sendable {
         return tokenizer.tokenize(term).tokens.map(\.form)
     }
 
-    private static func addPhrase(_ phrase: Phrase, to words: inout [String: WordInfo]) {
-        var list = words[phrase.words[0], default: WordInfo()].phrases
+    private static func addPhrase(_ phrase: Phrase, to words: inout [String: WordInfo.Draft]) {
+        var list = words[phrase.words[0], default: WordInfo.Draft()].phrases
         list.removeAll { $0.words == phrase.words && ($0.valence == nil) == (phrase.valence == nil) }
         list.append(phrase)
         list.sort { $0.words.count > $1.words.count }
-        words[phrase.words[0], default: WordInfo()].phrases = list
+        words[phrase.words[0], default: WordInfo.Draft()].phrases = list
     }
 
     /// Indexes single-word entries by stem. Only forms that are the stem plus at most
@@ -154,7 +168,7 @@ public struct Lexicon: Sendable {
     /// `wonderful` under `wonder`: a derivation can change the meaning). A stem whose
     /// forms disagree in sign (Dutch `geweldig`, great, and `geweld`, violence) is left
     /// out; otherwise the stem takes the valence of its shortest form.
-    private static func stemIndex(of words: [String: WordInfo], stemmer: Stemmer) -> [String: (valence: Double, entry: String)] {
+    private static func stemIndex(of words: [String: WordInfo.Draft], stemmer: Stemmer) -> [String: (valence: Double, entry: String)] {
         var stems: [String: (valence: Double, entry: String)] = [:]
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in

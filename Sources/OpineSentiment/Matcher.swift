@@ -361,6 +361,8 @@ struct Matcher {
 extension String {
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
     var scalarCount: Int {
-        utf8.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }

@@ -106,6 +106,7 @@ struct SentenceScorer {
     // MARK: Term rules
 
     private mutating func scoreTerms() {
+        guard slots.contains(where: { if case .sentiment = $0.role { true } else { false } }) else { return }
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
         for index in slots.indices {
@@ -318,6 +319,7 @@ struct SentenceScorer {
 
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
+        guard !contributions.isEmpty else { return }
         var slotOfContribution: [Int] = []
         for (index, slot) in slots.enumerated() where { if case .sentiment = slot.role { true } else { false } }() {
             slotOfContribution.append(index)
