@@ -361,8 +361,10 @@ struct Matcher {
 extension String {
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
     var scalarCount: Int {
-        var count = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? unicodeScalars.count
     }
 }
