@@ -357,14 +357,3 @@ struct Matcher {
         return nil
     }
 }
-
-extension String {
-    /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
-    var scalarCount: Int {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        } ?? unicodeScalars.count
-    }
-}

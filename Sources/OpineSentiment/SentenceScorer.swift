@@ -350,7 +350,7 @@ struct SentenceScorer {
             let punctuation = sentenceSlots.compactMap { index -> String? in
                 if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
             }.joined()
-            if slots[last].form.contains("?") || punctuation.hasSuffix("?") {
+            if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
             let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
