@@ -72,11 +72,11 @@ struct FormTable<Value: Sendable>: Sendable {
     }
 
     /// The value for a form, nil when the table has none.
-    subscript(form: String) -> Value? {
+    subscript(form: some StringProtocol) -> Value? {
         let found = form.utf8.withContiguousStorageIfAvailable(lookUp) ?? Array(form.utf8).withUnsafeBufferPointer(lookUp)
         switch found {
         case .found(let index): return values[index]
-        case .missingNonASCII: return dictionary[form]
+        case .missingNonASCII: return dictionary[String(form)]
         case .missing: return nil
         }
     }

@@ -125,7 +125,7 @@ public struct Lexicon: Sendable {
     public func modifier(_ form: String) -> Modifier? { tables.words[form]?.modifier }
 
     /// What the lexicon knows about a form, nil when nothing.
-    func info(_ form: String) -> WordInfo? { tables.words[form] }
+    func info(_ form: some StringProtocol) -> WordInfo? { tables.words[form] }
 
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it

@@ -159,6 +159,8 @@ struct Matcher {
     /// A Dutch comparative or superlative of a known adjective, which Snowball does not
     /// reduce to it: `lekkerste`, `lekkerder`, `mooiste`, `slechtste`.
     private func dutchDegree(_ form: String) -> (Double, String)? {
+        // Every ending ends in `e` or `r` (a byte test that rules out most words).
+        guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "r") else { return nil }
         for ending in ["ste", "dere", "der", "ere"] where form.hasSuffix(ending) && form.count >= ending.count + 4 {
             let base = String(form.dropLast(ending.count))
             if let valence = lexicon.valence(of: base) { return (valence, base) }
@@ -174,6 +176,8 @@ struct Matcher {
     /// A Dutch diminutive, singular or plural, of a known noun, which Snowball does not
     /// reduce to it: `probleempje`, `tegenvallertje`, `aanradertje`, `feestjes`.
     private func dutchDiminutive(_ form: String) -> (Double, String)? {
+        // Every ending ends in `e`, or in `s` for the plural.
+        guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "s") else { return nil }
         var singular = form
         if singular.hasSuffix("jes") { singular.removeLast() }
         for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasSuffix(ending) && singular.count >= ending.count + 3 {
@@ -346,13 +350,12 @@ struct Matcher {
     }
 
     private static func splitHashtag(_ body: String, lexicon: Lexicon) -> [String]? {
-        let characters = Array(body)
+        let characters = Array(body.indices)
         guard characters.count >= 5 else { return nil }
         for split in 2...(characters.count - 2) {
-            let head = String(characters[..<split])
-            let tail = String(characters[split...])
-            let headKnown = lexicon.modifier(head) != nil || lexicon.valence(of: head) != nil
-            if headKnown && lexicon.valence(of: tail) != nil { return [head, tail] }
+            let (head, tail) = (body[..<characters[split]], body[characters[split]...])
+            let headKnown = lexicon.info(head).map { $0.modifier != nil || $0.valence != nil } ?? false
+            if headKnown && lexicon.info(tail)?.valence != nil { return [String(head), String(tail)] }
         }
         return nil
     }
