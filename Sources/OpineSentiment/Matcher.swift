@@ -130,7 +130,7 @@ struct Matcher {
             // An entry at 0 neutralizes the word (and keeps stems and compounds off it).
             return valence == 0 ? .neutral : .sentiment(valence: valence, entry: form, match: exactMatch)
         }
-        if lexicon.language == .english, form.hasSuffix("n't") {
+        if lexicon.language == .english, form.hasLetterSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
         if unit.flags.contains(.elongated), parameters.steps.contains(.elongation) {
@@ -161,7 +161,7 @@ struct Matcher {
     private func dutchDegree(_ form: String) -> (Double, String)? {
         // Every ending ends in `e` or `r` (a byte test that rules out most words).
         guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "r") else { return nil }
-        for ending in ["ste", "dere", "der", "ere"] where form.hasSuffix(ending) && form.count >= ending.count + 4 {
+        for ending in ["ste", "dere", "der", "ere"] where form.hasLetterSuffix(ending) && form.count >= ending.count + 4 {
             let base = String(form.dropLast(ending.count))
             if let valence = lexicon.valence(of: base) { return (valence, base) }
         }
@@ -179,8 +179,8 @@ struct Matcher {
         // Every ending ends in `e`, or in `s` for the plural.
         guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "s") else { return nil }
         var singular = form
-        if singular.hasSuffix("jes") { singular.removeLast() }
-        for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasSuffix(ending) && singular.count >= ending.count + 3 {
+        if singular.hasLetterSuffix("jes") { singular.removeLast() }
+        for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasLetterSuffix(ending) && singular.count >= ending.count + 3 {
             let base = String(singular.dropLast(ending.count))
             // An adjective (one with an attributive `-e` form: `lage`, `frisse`) makes a
             // noun of another sense (`laagje`, a layer) or an adverb (`frisjes`, chilly).
@@ -220,13 +220,13 @@ struct Matcher {
         /// An entry for a part, as is or without a Dutch inflection (`-e`, `-en`, `-er`, `-ste`).
         func known(_ part: String) -> (Double, String)? {
             if let valence = lexicon.valence(of: part) { return (valence, part) }
-            for ending in ["e", "en", "er", "ste"] where part.hasSuffix(ending) {
+            for ending in ["e", "en", "er", "ste"] where part.hasLetterSuffix(ending) {
                 let base = String(part.dropLast(ending.count))
                 if let valence = lexicon.valence(of: base) { return (valence, base) }
             }
             return nil
         }
-        for prefix in Self.dutchIntensifyingPrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
+        for prefix in Self.dutchIntensifyingPrefixes where form.hasLetterPrefix(prefix) && form.count >= prefix.count + 3 {
             let rest = String(form.dropFirst(prefix.count))
             if let (valence, entry) = known(rest) { return (valence * (1 + parameters.prefixBoost), "\(prefix)+\(entry)") }
         }
@@ -234,7 +234,7 @@ struct Matcher {
         // `-baar`, `-loos`, `-vol`, `-zaam`), after a first part of four letters or more:
         // `klantonvriendelijk`, `gebruiksvriendelijk`. Nouns as last parts are left alone,
         // since without a dictionary `ontvangst` would read as `ontv` + `angst`.
-        let adjective = Self.dutchAdjectiveEndings.contains { form.hasSuffix($0) }
+        let adjective = Self.dutchAdjectiveEndings.contains { form.hasLetterSuffix($0) }
         for split in stride(from: 4, through: scalars.count - 4, by: 1) where adjective {
             var tail = ""
             tail.unicodeScalars.append(contentsOf: scalars[split...])
@@ -244,7 +244,7 @@ struct Matcher {
                 return (valence, "\(head)+\(entry)")
             }
         }
-        for head in Self.dutchValencedFirstParts where form.hasPrefix(head) && form.count >= head.count + 4 {
+        for head in Self.dutchValencedFirstParts where form.hasLetterPrefix(head) && form.count >= head.count + 4 {
             if let valence = lexicon.valence(of: head) {
                 return (valence, "\(head)+\(form.dropFirst(head.count))")
             }

@@ -10,6 +10,19 @@ extension String {
         return ascii ? utf8.contains(UInt8(ascii: "?")) : contains("?")
     }
 
+    /// `hasPrefix(prefix)` for a prefix that starts with a lower-case ASCII letter, which
+    /// is a character of its own and has no canonical equivalent: a string whose first
+    /// byte differs cannot have the prefix, and most are ruled out on that byte.
+    func hasLetterPrefix(_ prefix: String) -> Bool {
+        utf8.first == prefix.utf8.first && hasPrefix(prefix)
+    }
+
+    /// `hasSuffix(suffix)` for a suffix that ends with a lower-case ASCII letter, ruling
+    /// most strings out on their last byte (see ``hasLetterPrefix(_:)``).
+    func hasLetterSuffix(_ suffix: String) -> Bool {
+        utf8.last == suffix.utf8.last && hasSuffix(suffix)
+    }
+
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
     var scalarCount: Int {
         utf8.withContiguousStorageIfAvailable { bytes in
