@@ -160,7 +160,7 @@ struct Matcher {
     /// reduce to it: `lekkerste`, `lekkerder`, `mooiste`, `slechtste`.
     private func dutchDegree(_ form: String) -> (Double, String)? {
         // Every ending ends in `e` or `r` (a byte test that rules out most words).
-        guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "r") else { return nil }
+        guard let last = form.lastByte, last == UInt8(ascii: "e") || last == UInt8(ascii: "r") else { return nil }
         for ending in ["ste", "dere", "der", "ere"] where form.hasLetterSuffix(ending) && form.count >= ending.count + 4 {
             let base = String(form.dropLast(ending.count))
             if let valence = lexicon.valence(of: base) { return (valence, base) }
@@ -177,7 +177,7 @@ struct Matcher {
     /// reduce to it: `probleempje`, `tegenvallertje`, `aanradertje`, `feestjes`.
     private func dutchDiminutive(_ form: String) -> (Double, String)? {
         // Every ending ends in `e`, or in `s` for the plural.
-        guard let last = form.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "s") else { return nil }
+        guard let last = form.lastByte, last == UInt8(ascii: "e") || last == UInt8(ascii: "s") else { return nil }
         var singular = form
         if singular.hasLetterSuffix("jes") { singular.removeLast() }
         for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasLetterSuffix(ending) && singular.count >= ending.count + 3 {

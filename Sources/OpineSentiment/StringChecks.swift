@@ -20,7 +20,13 @@ extension String {
     /// `hasSuffix(suffix)` for a suffix that ends with a lower-case ASCII letter, ruling
     /// most strings out on their last byte (see ``hasLetterPrefix(_:)``).
     func hasLetterSuffix(_ suffix: String) -> Bool {
-        utf8.last == suffix.utf8.last && hasSuffix(suffix)
+        lastByte == suffix.lastByte && hasSuffix(suffix)
+    }
+
+    /// The last UTF-8 byte, nil for the empty string (`utf8.last`, which Swift does not
+    /// inline).
+    var lastByte: UInt8? {
+        utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
     }
 
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
