@@ -98,7 +98,7 @@ struct FormTable<Value: Sendable>: Sendable {
                     let slot = slots[position]
                     if slot.value < 0 { return ascii ? .missing : .missingNonASCII }
                     if slot.tag == tag, Int(slot.length) == key.count,
-                        Self.equal(UnsafeRawPointer(keyBytes.baseAddress! + Int(slot.offset)), UnsafeRawPointer(key.baseAddress!), count: key.count)
+                        key.isEmpty || Self.equal(UnsafeRawPointer(keyBytes.baseAddress! + Int(slot.offset)), UnsafeRawPointer(key.baseAddress!), count: key.count)
                     {
                         return .found(Int(slot.value))
                     }
