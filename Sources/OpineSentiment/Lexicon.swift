@@ -47,68 +47,95 @@ struct Phrase: Sendable, Hashable {
 public struct Lexicon: Sendable {
     /// The language.
     public let language: Language
-    /// What the lexicon knows about one normalized form.
-    struct WordInfo: Sendable {
+    /// What the lexicon knows about one normalized form: a class, so that the units of a
+    /// text refer to it instead of copying it.
+    final class WordInfo: Sendable {
         /// Its valence as a single-word entry, emoji or emoticon.
-        var valence: Double?
+        let valence: Double?
         /// Its role as a single-word rule word.
-        var modifier: Modifier?
+        let modifier: Modifier?
         /// The phrases it starts, longest first.
-        var phrases: [Phrase] = []
+        let phrases: [Phrase]
+
+        init(_ draft: Draft) {
+            valence = draft.valence
+            modifier = draft.modifier
+            phrases = draft.phrases
+        }
+
+        /// The word's entry while the lexicon is read.
+        struct Draft {
+            var valence: Double?
+            var modifier: Modifier?
+            var phrases: [Phrase] = []
+        }
     }
 
-    /// Everything about every form, so that matching a word costs one lookup.
-    private(set) var words: [String: WordInfo] = [:]
-    /// Valence by Snowball stem, for stems whose forms agree in sign.
-    private(set) var stems: [String: (valence: Double, entry: String)] = [:]
+    /// The lookup tables, one reference shared by every copy of the lexicon (a lexicon is
+    /// copied into every scorer).
+    private let tables: Tables
     /// The stemmer for this language.
     let stemmer: Stemmer
+
+    private final class Tables: Sendable {
+        /// Everything about every form, so that matching a word costs one lookup.
+        let words: FormTable<WordInfo>
+        /// Valence by Snowball stem, for stems whose forms agree in sign.
+        let stems: FormTable<(valence: Double, entry: String)>
+
+        init(words: [String: WordInfo.Draft], stems: [String: (valence: Double, entry: String)]) {
+            let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
+            self.words = FormTable(words.mapValues(WordInfo.init), nfc: nfc)
+            self.stems = FormTable(stems, nfc: nfc)
+        }
+    }
 
     /// Creates a lexicon from files, later files overriding earlier ones.
     public init(language: Language, files: [LexiconFile]) throws {
         self.language = language
         stemmer = try Stemmer(algorithm: language == .dutch ? "dutch" : "english")
         let tokenizer = Tokenizer()
+        var words: [String: WordInfo.Draft] = [:]
         for file in files {
             for entry in file.entries {
                 let key = Self.words(of: entry.term, tokenizer)
                 if key.count == 1 {
-                    words[key[0], default: WordInfo()].valence = entry.valence
+                    words[key[0], default: WordInfo.Draft()].valence = entry.valence
                 } else if key.count > 1 {
-                    addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence))
+                    Self.addPhrase(Phrase(words: key, term: entry.term, valence: entry.valence), to: &words)
                 }
             }
             for ruleWord in file.ruleWords {
                 let modifier = Modifier(role: ruleWord.role, value: ruleWord.value, term: ruleWord.term)
                 let key = Self.words(of: ruleWord.term, tokenizer)
                 if key.count == 1 {
-                    words[key[0], default: WordInfo()].modifier = modifier
+                    words[key[0], default: WordInfo.Draft()].modifier = modifier
                 } else if key.count > 1 {
-                    addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier))
+                    Self.addPhrase(Phrase(words: key, term: ruleWord.term, modifier: modifier), to: &words)
                 }
             }
         }
-        buildStemIndex()
+        tables = Tables(words: words, stems: Self.stemIndex(of: words, stemmer: stemmer))
     }
 
     /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
-    public func valence(of form: String) -> Double? { words[form]?.valence }
+    public func valence(of form: String) -> Double? { tables.words[form]?.valence }
 
     /// The rule word with this normalized form, if any.
-    public func modifier(_ form: String) -> Modifier? { words[form]?.modifier }
+    public func modifier(_ form: String) -> Modifier? { tables.words[form]?.modifier }
 
     /// What the lexicon knows about a form, nil when nothing.
-    func info(_ form: String) -> WordInfo? { words[form] }
+    func info(_ form: some StringProtocol) -> WordInfo? { tables.words[form] }
 
     /// The valence reached through the Snowball stem of an inflected form, with the entry
     /// it came from. A word that is its own stem (`use`, `wonder`) is a base form: had it
     /// sentiment, the lexicon would list it, so it gets none from `useful` or `wonderful`.
     /// Short words are left alone: Dutch `door` (through) stems to `dor` (dry).
     func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
-        guard form.unicodeScalars.count >= 5 else { return nil }
+        guard form.scalarCount >= 5 else { return nil }
         let stemmed = stem(form)
-        guard stemmed != form, stemmed.unicodeScalars.count >= 4 else { return nil }
-        return stems[stemmed]
+        guard stemmed != form, stemmed.scalarCount >= 4 else { return nil }
+        return tables.stems[stemmed]
     }
 
 
@@ -128,12 +155,12 @@ public struct Lexicon: Sendable {
         return tokenizer.tokenize(term).tokens.map(\.form)
     }
 
-    private mutating func addPhrase(_ phrase: Phrase) {
-        var list = words[phrase.words[0], default: WordInfo()].phrases
+    private static func addPhrase(_ phrase: Phrase, to words: inout [String: WordInfo.Draft]) {
+        var list = words[phrase.words[0], default: WordInfo.Draft()].phrases
         list.removeAll { $0.words == phrase.words && ($0.valence == nil) == (phrase.valence == nil) }
         list.append(phrase)
         list.sort { $0.words.count > $1.words.count }
-        words[phrase.words[0], default: WordInfo()].phrases = list
+        words[phrase.words[0], default: WordInfo.Draft()].phrases = list
     }
 
     /// Indexes single-word entries by stem. Only forms that are the stem plus at most
@@ -141,7 +168,8 @@ public struct Lexicon: Sendable {
     /// `wonderful` under `wonder`: a derivation can change the meaning). A stem whose
     /// forms disagree in sign (Dutch `geweldig`, great, and `geweld`, violence) is left
     /// out; otherwise the stem takes the valence of its shortest form.
-    private mutating func buildStemIndex() {
+    private static func stemIndex(of words: [String: WordInfo.Draft], stemmer: Stemmer) -> [String: (valence: Double, entry: String)] {
+        var stems: [String: (valence: Double, entry: String)] = [:]
         var byStem: [String: [(form: String, valence: Double)]] = [:]
         stemmer.withInstance { stem in
             for (form, info) in words {
@@ -159,6 +187,7 @@ public struct Lexicon: Sendable {
             guard shortest.valence != 0 else { continue }
             stems[stem] = (shortest.valence, shortest.form)
         }
+        return stems
     }
 }
 

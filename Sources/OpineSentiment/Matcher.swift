@@ -141,7 +141,7 @@ struct Matcher {
             // An entry at 0 neutralizes the word (and keeps stems and compounds off it).
             return valence == 0 ? .neutral : .sentiment(valence: valence, entry: form, match: exactMatch)
         }
-        if lexicon.language == .english, form.hasSuffix("n't") {
+        if lexicon.language == .english, form.hasLetterSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
         if unit.flags.contains(.elongated), parameters.steps.contains(.elongation) {
@@ -150,7 +150,7 @@ struct Matcher {
                 if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
             }
         }
-        guard form.unicodeScalars.count >= 3 else { return .neutral }
+        guard form.scalarCount >= 3 else { return .neutral }
         let stems = lexicon.language == .dutch ? parameters.steps.contains(.stems) : parameters.steps.contains(.englishStems)
         if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
@@ -170,7 +170,9 @@ struct Matcher {
     /// A Dutch comparative or superlative of a known adjective, which Snowball does not
     /// reduce to it: `lekkerste`, `lekkerder`, `mooiste`, `slechtste`.
     private func dutchDegree(_ form: String) -> (Double, String)? {
-        for ending in ["ste", "dere", "der", "ere"] where form.hasSuffix(ending) && form.count >= ending.count + 4 {
+        // Every ending ends in `e` or `r` (a byte test that rules out most words).
+        guard let last = form.lastByte, last == UInt8(ascii: "e") || last == UInt8(ascii: "r") else { return nil }
+        for ending in ["ste", "dere", "der", "ere"] where form.hasLetterSuffix(ending) && form.count >= ending.count + 4 {
             let base = String(form.dropLast(ending.count))
             if let valence = lexicon.valence(of: base) { return (valence, base) }
         }
@@ -185,9 +187,11 @@ struct Matcher {
     /// A Dutch diminutive, singular or plural, of a known noun, which Snowball does not
     /// reduce to it: `probleempje`, `tegenvallertje`, `aanradertje`, `feestjes`.
     private func dutchDiminutive(_ form: String) -> (Double, String)? {
+        // Every ending ends in `e`, or in `s` for the plural.
+        guard let last = form.lastByte, last == UInt8(ascii: "e") || last == UInt8(ascii: "s") else { return nil }
         var singular = form
-        if singular.hasSuffix("jes") { singular.removeLast() }
-        for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasSuffix(ending) && singular.count >= ending.count + 3 {
+        if singular.hasLetterSuffix("jes") { singular.removeLast() }
+        for ending in ["etje", "tje", "pje", "kje", "je"] where singular.hasLetterSuffix(ending) && singular.count >= ending.count + 3 {
             let base = String(singular.dropLast(ending.count))
             // An adjective (one with an attributive `-e` form: `lage`, `frisse`) makes a
             // noun of another sense (`laagje`, a layer) or an adverb (`frisjes`, chilly).
@@ -222,18 +226,18 @@ struct Matcher {
     /// a known last part (`klantonvriendelijk` ends in `onvriendelijk`), or a strongly
     /// valenced first part before a neutral one (`kutservice`, `topkwaliteit`).
     private func dutchCompound(_ form: String) -> (Double, String)? {
+        guard form.scalarCount >= 7 else { return nil }
         let scalars = Array(form.unicodeScalars)
-        guard scalars.count >= 7 else { return nil }
         /// An entry for a part, as is or without a Dutch inflection (`-e`, `-en`, `-er`, `-ste`).
         func known(_ part: String) -> (Double, String)? {
             if let valence = lexicon.valence(of: part) { return (valence, part) }
-            for ending in ["e", "en", "er", "ste"] where part.hasSuffix(ending) {
+            for ending in ["e", "en", "er", "ste"] where part.hasLetterSuffix(ending) {
                 let base = String(part.dropLast(ending.count))
                 if let valence = lexicon.valence(of: base) { return (valence, base) }
             }
             return nil
         }
-        for prefix in Self.dutchIntensifyingPrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
+        for prefix in Self.dutchIntensifyingPrefixes where form.hasLetterPrefix(prefix) && form.count >= prefix.count + 3 {
             let rest = String(form.dropFirst(prefix.count))
             if let (valence, entry) = known(rest) { return (valence * (1 + parameters.prefixBoost), "\(prefix)+\(entry)") }
         }
@@ -241,7 +245,7 @@ struct Matcher {
         // `-baar`, `-loos`, `-vol`, `-zaam`), after a first part of four letters or more:
         // `klantonvriendelijk`, `gebruiksvriendelijk`. Nouns as last parts are left alone,
         // since without a dictionary `ontvangst` would read as `ontv` + `angst`.
-        let adjective = Self.dutchAdjectiveEndings.contains { form.hasSuffix($0) }
+        let adjective = Self.dutchAdjectiveEndings.contains { form.hasLetterSuffix($0) }
         for split in stride(from: 4, through: scalars.count - 4, by: 1) where adjective {
             var tail = ""
             tail.unicodeScalars.append(contentsOf: scalars[split...])
@@ -251,13 +255,13 @@ struct Matcher {
                 return (valence, "\(head)+\(entry)")
             }
         }
-        for prefix in Self.dutchCursePrefixes where form.hasPrefix(prefix) && form.count >= prefix.count + 3 {
+        for prefix in Self.dutchCursePrefixes where form.hasLetterPrefix(prefix) && form.count >= prefix.count + 3 {
             let rest = String(form.dropFirst(prefix.count))
             if let valence = lexicon.valence(of: rest), valence != 0, isDutchAdjective(rest) {
                 return (valence * (1 + parameters.prefixBoost), "\(prefix)+\(rest)")
             }
         }
-        for head in Self.dutchValencedFirstParts where form.hasPrefix(head) && form.count >= head.count + 4 {
+        for head in Self.dutchValencedFirstParts where form.hasLetterPrefix(head) && form.count >= head.count + 4 {
             if head == "kanker", Self.dutchMedicalHeads.contains(where: { form.dropFirst(head.count).hasPrefix($0) }) { return nil }
             if let valence = lexicon.valence(of: head) {
                 return (valence, "\(head)+\(form.dropFirst(head.count))")
@@ -268,13 +272,13 @@ struct Matcher {
 
     /// Words after which English `like` is the verb (`I like`, `really like`, `would like`);
     /// elsewhere it is mostly the preposition (`looked like`, `more like 45 minutes`).
-    private static let beforeVerbLike: Set<String> = [
+    private static let beforeVerbLike: FormSet = [
         "i", "we", "you", "they", "he", "she", "really", "also", "still", "definitely", "totally", "truly", "just",
         "genuinely", "'d", "would", "do", "did", "don't", "didn't", "not", "to", "and", "kids", "people", "everyone",
     ]
 
     /// Subjects that make `like` the verb even with an adverb between (`I generally like`).
-    private static let subjects: Set<String> = ["i", "we", "you", "they", "he", "she", "everyone", "people"]
+    private static let subjects: FormSet = ["i", "we", "you", "they", "he", "she", "everyone", "people"]
 
     private static func isVerbLike(at index: Int, in units: [Unit]) -> Bool {
         guard index > 0 else { return true }
@@ -364,13 +368,12 @@ struct Matcher {
     }
 
     private static func splitHashtag(_ body: String, lexicon: Lexicon) -> [String]? {
-        let characters = Array(body)
+        let characters = Array(body.indices)
         guard characters.count >= 5 else { return nil }
         for split in 2...(characters.count - 2) {
-            let head = String(characters[..<split])
-            let tail = String(characters[split...])
-            let headKnown = lexicon.modifier(head) != nil || lexicon.valence(of: head) != nil
-            if headKnown && lexicon.valence(of: tail) != nil { return [head, tail] }
+            let (head, tail) = (body[..<characters[split]], body[characters[split]...])
+            let headKnown = lexicon.info(head).map { $0.modifier != nil || $0.valence != nil } ?? false
+            if headKnown && lexicon.info(tail)?.valence != nil { return [String(head), String(tail)] }
         }
         return nil
     }

@@ -16,14 +16,14 @@ struct SentenceScorer {
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
-    /// The number of sentiment terms found.
+    /// The number of terms scored (sentiment terms, and English negators that count on their own).
     var termCount: Int { contributions.count }
 
     /// Modal verbs that make a statement unreal only in a perfect construction
     /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
     /// English `should` is not among them: `should be better` states an expectation or a
     /// demand, not the fact, and is hedged by its own value (en/modifiers.tsv).
-    private static let modalsNeedingPerfect: Set<String> = [
+    private static let modalsNeedingPerfect: FormSet = [
         "would", "could", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
     ]
     /// `never` in both languages, and the degree words after which it compares rather
@@ -33,14 +33,14 @@ struct SentenceScorer {
 
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
-    private static let dutchClauseLinks: Set<String> = [
+    private static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
     /// Dutch negators that scope only over what follows them, as determiners, pronouns or
     /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
     /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
     /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
-    private static let dutchForwardOnlyNegators: Set<String> = [
+    private static let dutchForwardOnlyNegators: FormSet = [
         "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
     ]
     /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
@@ -49,13 +49,13 @@ struct SentenceScorer {
     /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
     /// show how the writer feels as they write: negation and irrealis leave them alone
     /// (`I'm not the latter lol`, `no way lol`).
-    private static let interjections: Set<String> = [
+    private static let interjections: FormSet = [
         "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
         "meh", "omg", "jippie", "jeej", "bah",
     ]
     /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
     /// fortunately, hopefully), which a negator after them does not negate.
-    private static let dutchStanceAdverbs: Set<String> = [
+    private static let dutchStanceAdverbs: FormSet = [
         "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
     ]
 
@@ -70,10 +70,10 @@ struct SentenceScorer {
     private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
     /// Words that may stand before an exclamative `wat` at the start of its clause.
-    private static let dutchExclamationOpeners: Set<String> = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
+    private static let dutchExclamationOpeners: FormSet = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
     /// Words after `wat` + term that carry an exclamation on (`wat fijn dat`, `wat leuk te
     /// horen`, `wat mooi zeg`).
-    private static let dutchExclamationContinuations: Set<String> = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
+    private static let dutchExclamationContinuations: FormSet = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
     /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
     private static let dutchExclamativeWat = 0.2
 
@@ -90,10 +90,10 @@ struct SentenceScorer {
 
     /// English degree words of excess, and the complements after an adjective that make
     /// the excess an obstacle (`too eager to settle`, `too generous for the job`).
-    private static let englishExcessDegrees: Set<String> = ["too", "way too", "far too"]
-    private static let englishExcessComplements: Set<String> = ["to", "for"]
+    private static let englishExcessDegrees: FormSet = ["too", "way too", "far too"]
+    private static let englishExcessComplements: FormSet = ["to", "for"]
 
-    private static let perfectMarkers: Set<String> = [
+    private static let perfectMarkers: FormSet = [
         "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
 
@@ -199,8 +199,17 @@ struct SentenceScorer {
     // MARK: Term rules
 
     private mutating func scoreTerms() {
+        // A text without sentiment terms (and, in English, without a negator, which
+        // counts on its own) has nothing to score: the irrealis scan is skipped.
+        guard slots.contains(where: { slot in
+            switch slot.role {
+            case .sentiment: true
+            case .modifier(let modifier): language == .english && modifier.role == .negator
+            default: false
+            }
+        }) else { return }
         let irrealis = irrealisTriggers()
-        let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
+        let textHasLowerCase = text.hasLowercase
         // The negator of each term it reverses (a symbol is never reversed); an English
         // negator that reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
         var negatorOf: [Int: Int] = [:]
@@ -532,7 +541,7 @@ struct SentenceScorer {
     /// after `te`, and no clause link between): a counterfactual, whatever stands between (`het had leuk
     /// kunnen zijn`, `een betere keuze had hij niet kunnen maken`). The contiguous forms
     /// are entries of nl/modifiers.tsv; `had` alone is the past of `hebben` (`ik had de vis`).
-    private static let dutchCounterfactualModals: Set<String> = ["had", "hadden"]
+    private static let dutchCounterfactualModals: FormSet = ["had", "hadden"]
     private static let dutchCounterfactualMarkers: Set<String> = ["kunnen", "moeten", "gekund", "gemoeten"]
     /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
     /// happen, reversed and halved.
@@ -561,6 +570,7 @@ struct SentenceScorer {
 
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
+        guard !contributions.isEmpty else { return }
         // One pass to group slots and contributions by sentence, so a text of many
         // sentences costs no more per sentence than a short one.
         let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })
@@ -587,7 +597,7 @@ struct SentenceScorer {
             let punctuation = sentenceSlots.compactMap { index -> String? in
                 if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
             }.joined()
-            if slots[last].form.contains("?") || punctuation.hasSuffix("?") {
+            if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
             let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
@@ -650,7 +660,7 @@ struct SentenceScorer {
             if contribution.score < 0 { negative += -contribution.score + 1 }
         }
         let sentimentWords = Set(contributions.map(\.range.lowerBound))
-        let neutral = Double(slots.filter { $0.isWord && !sentimentWords.contains($0.range.lowerBound) }.count)
+        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !sentimentWords.contains($1.range.lowerBound) ? 1 : 0) })
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
         // Terms a rule did not bring to 0, in the text and per sentence.

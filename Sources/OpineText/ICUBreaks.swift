@@ -65,10 +65,22 @@ enum ICUBreaks {
         return starts
     }
 
-    /// False when the text is ASCII without a sentence terminator or line break, so that
-    /// ICU would find one sentence: saves the sentence iterator on most short comments.
+    /// False when ICU would find one sentence: ASCII text without a line break whose
+    /// terminators (`.`, `!`, `?`) all stand in its final run of terminators, closing
+    /// quotes or brackets and spaces (`Great product!!`, `"Nice."`), after which UAX #29
+    /// puts no boundary but the end. Saves the sentence iterator on most short comments.
     private static func mayHaveSentenceBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        while end > 0, bytes[end - 1] == UInt8(ascii: "\"") || bytes[end - 1] == UInt8(ascii: "'")
+            || bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]")
+        {
+            end -= 1
+        }
+        while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "!") || bytes[end - 1] == UInt8(ascii: "?") {
+            end -= 1
+        }
+        for byte in bytes[..<end] {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, 0x0B, 0x0C, 0x0D, 0x80...0xFF:
                 return true

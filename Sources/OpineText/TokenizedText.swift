@@ -34,6 +34,17 @@ public struct TokenizedText: Sendable {
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
+    /// Whether the text has a lower-case letter (a scalar with the Unicode property
+    /// Lowercase); ASCII text is decided on its bytes.
+    public var hasLowercase: Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x61 && byte <= 0x7A { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
     /// The forms of the word-like tokens (words and hashtag words), in order.
     public var words: [String] {
         tokens.flatMap { token -> [String] in

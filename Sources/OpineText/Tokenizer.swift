@@ -77,6 +77,8 @@ private struct TokenScanner {
     private func specialToken(at segment: WordSegment) -> Token? {
         let start = segment.start
         let first = bytes[start]
+        // White space and control characters start none of them.
+        if first <= 0x20 { return nil }
         if first == UInt8(ascii: "h") || first == UInt8(ascii: "H") || first == UInt8(ascii: "w") || first == UInt8(ascii: "W"),
             let end = WebSyntax.url(in: bytes, at: start)
         {
@@ -157,26 +159,39 @@ private struct TokenScanner {
         var lower = 0
         var apostrophe = false
         var dot = false
-        var previous: UInt8 = 0
-        var run = 0
-        for byte in slice(range) {
-            guard byte < 0x80 else { return nil }
-            if byte == previous {
-                run += 1
-                if run >= 3 && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { return nil }
-            } else {
-                previous = byte
-                run = 1
+        var plain = true
+        // One pass reads the flags and writes the lower-case form; `plain` turns false
+        // (and the form is dropped) at a non-ASCII byte or an elongation.
+        let form = String(unsafeUninitializedCapacity: range.count) { buffer in
+            var previous: UInt8 = 0
+            var run = 0
+            for (offset, byte) in slice(range).enumerated() {
+                guard byte < 0x80 else {
+                    plain = false
+                    return 0
+                }
+                if byte == previous {
+                    run += 1
+                    if run >= 3 && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                        plain = false
+                        return 0
+                    }
+                } else {
+                    previous = byte
+                    run = 1
+                }
+                switch byte {
+                case 0x41...0x5A: upper += 1
+                case 0x61...0x7A: lower += 1
+                case UInt8(ascii: "'"): apostrophe = true
+                case UInt8(ascii: "."): dot = true
+                default: break
+                }
+                buffer[offset] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
             }
-            switch byte {
-            case 0x41...0x5A: upper += 1
-            case 0x61...0x7A: lower += 1
-            case UInt8(ascii: "'"): apostrophe = true
-            case UInt8(ascii: "."): dot = true
-            default: break
-            }
+            return range.count
         }
-        let form = TextNormalizer.fold(utf8: slice(range))
+        guard plain else { return nil }
         if dot && WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range) }
         var flags: TokenFlags = []
         if apostrophe { flags.insert(.apostrophe) }

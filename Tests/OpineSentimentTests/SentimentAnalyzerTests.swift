@@ -551,6 +551,19 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("sick", language: .english).compound > 0)
     }
 
+    @Test func lexiconLookupsFollowCanonicalEquivalence() throws {
+        // Lookups hash bytes; a decomposed query must still find a precomposed entry, and
+        // a decomposed entry a precomposed query, as String comparison does.
+        let file = try LexiconFile(parsing: Data("oké\t2\ncafe\u{301}\t1\n".utf8), path: "nl.tsv")
+        let lexicon = try Lexicon(language: .dutch, files: [file])
+        #expect(lexicon.valence(of: "oké") == 2)
+        #expect(lexicon.valence(of: "oke\u{301}") == 2)
+        #expect(lexicon.valence(of: "café") == 1)
+        #expect(lexicon.valence(of: "cafe") == nil)
+        #expect(lexicon.valence(of: "") == nil)
+        #expect(lexicon.modifier("oké") == nil)
+    }
+
     @Test func identicalResultsOnManyThreads() async {
         let texts = (0..<300).map { "Text \($0): not bad but very RUDE!!! \($0 % 2 == 0 ? "great" : "slecht")" }
         let expected = texts.map { analyzer.analyze($0) }

@@ -128,13 +128,10 @@ public struct LanguageIdentifier: Sendable {
         let start = index
         let count = bytes.count
 
-        @inline(__always) func addGram(_ key: UInt64) {
-            if let row = model.row(key) { scores += model.rows[row] }
-        }
-        @inline(__always) func endRun() {
+        @inline(__always) func endRun(_ scores: inout SIMD16<Float>, _ previous2: inout UInt64, _ previous1: inout UInt64) {
             if previous1 != 0 {
-                addGram(LanguageModel.ngramKey(0, previous1, LanguageModel.edge))
-                addGram(LanguageModel.ngramKey(previous2, previous1, LanguageModel.edge))
+                model.addGram(0, previous1, LanguageModel.edge, to: &scores)
+                model.addGram(previous2, previous1, LanguageModel.edge, to: &scores)
                 previous1 = 0
                 previous2 = 0
             }
@@ -174,11 +171,11 @@ public struct LanguageIdentifier: Sendable {
                 isLetter = Unicode.Scalar(value)?.properties.isAlphabetic ?? false
             }
             guard isLetter else {
-                endRun()
+                endRun(&scores, &previous2, &previous1)
                 continue
             }
             let scalar = UInt64(value)
-            if let row = model.row(scalar) {
+            if let row = model.ngramRow(0, 0, scalar) {
                 scores += model.rows[row]
                 evidence.knownLetters += 1
             } else {
@@ -188,12 +185,12 @@ public struct LanguageIdentifier: Sendable {
                 previous1 = LanguageModel.edge
                 previous2 = 0
             }
-            addGram(LanguageModel.ngramKey(0, previous1, scalar))
-            if previous2 != 0 { addGram(LanguageModel.ngramKey(previous2, previous1, scalar)) }
+            model.addGram(0, previous1, scalar, to: &scores)
+            if previous2 != 0 { model.addGram(previous2, previous1, scalar, to: &scores) }
             previous2 = previous1
             previous1 = scalar
         }
-        endRun()
+        endRun(&scores, &previous2, &previous1)
 
         if let row = model.row(LanguageModel.wordKey(hash)) {
             scores += model.rows[row]

@@ -22,6 +22,10 @@ final class LanguageModel: Sendable {
     private let keys: [UInt64]
     private let rowIndex: [Int32]
     private let mask: Int
+    /// The rows of every n-gram of ASCII letters and word edges, indexed directly (see
+    /// ``ngramRow(_:_:_:)``): most n-grams are such, and this small table stays in the
+    /// cache where the hash table's probes miss it.
+    private let denseRows: [Int32]
 
     /// The bonus, in nats, a word earns a language whose function-word list has it (chosen
     /// with the temperature and prior of ``LanguageIdentifier``; see there).
@@ -51,6 +55,18 @@ final class LanguageModel: Sendable {
         self.rowIndex = rowIndex
         self.rows = rows
         self.mask = capacity - 1
+        var denseRows = [Int32](repeating: -1, count: Self.denseCodes * Self.denseCodes * Self.denseCodes)
+        let scalars: [UInt64] = [0, Self.edge] + (0x61...0x7A).map(UInt64.init)
+        for a in scalars {
+            for b in scalars {
+                for c in scalars {
+                    var slot = Self.slot(Self.ngramKey(a, b, c), mask: capacity - 1)
+                    while keys[slot] != 0, keys[slot] != Self.ngramKey(a, b, c) { slot = (slot + 1) & (capacity - 1) }
+                    if keys[slot] != 0 { denseRows[Self.denseIndex(a, b, c)!] = rowIndex[slot] }
+                }
+            }
+        }
+        self.denseRows = denseRows
     }
 
     /// The row of a feature key, or nil when no language knows it.
@@ -63,6 +79,41 @@ final class LanguageModel: Sendable {
             if found == 0 { return nil }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The row of the n-gram `a b c` (as ``ngramKey(_:_:_:)`` takes it), or nil when no
+    /// language knows it; the same as `row(ngramKey(a, b, c))`, without hashing when the
+    /// scalars are ASCII letters or word edges.
+    @inline(__always)
+    func ngramRow(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int? {
+        guard let index = Self.denseIndex(a, b, c) else { return row(Self.ngramKey(a, b, c)) }
+        let found = denseRows[index]
+        return found < 0 ? nil : Int(found)
+    }
+
+    /// Adds the row of the n-gram `a b c`, if any language knows it, to `scores`.
+    @inline(__always)
+    func addGram(_ a: UInt64, _ b: UInt64, _ c: UInt64, to scores: inout SIMD16<Float>) {
+        if let row = ngramRow(a, b, c) { scores += rows[row] }
+    }
+
+    /// Codes in ``denseRows``: 0 for an absent scalar, 1 for the edge, 2... for `a`...`z`.
+    private static let denseCodes = 28
+
+    @inline(__always)
+    private static func denseCode(_ scalar: UInt64) -> Int? {
+        switch scalar {
+        case 0: 0
+        case edge: 1
+        case 0x61...0x7A: Int(scalar) - 0x61 + 2
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    private static func denseIndex(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int? {
+        guard let a = denseCode(a), let b = denseCode(b), let c = denseCode(c) else { return nil }
+        return (a * denseCodes + b) * denseCodes + c
     }
 
     @inline(__always)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Checks on strings that the scorer makes on every word, on the UTF-8 bytes where that
+/// decides them.
+extension String {
+    /// Whether the string contains `?` as Foundation's `contains("?")` finds it: on the
+    /// bytes for ASCII, where no combining mark can follow it, else through Foundation.
+    var containsQuestionMark: Bool {
+        let ascii = utf8.allSatisfy { $0 < 0x80 }
+        return ascii ? utf8.contains(UInt8(ascii: "?")) : contains("?")
+    }
+
+    /// `hasPrefix(prefix)` for a prefix that starts with a lower-case ASCII letter, which
+    /// is a character of its own and has no canonical equivalent: a string whose first
+    /// byte differs cannot have the prefix, and most are ruled out on that byte.
+    func hasLetterPrefix(_ prefix: String) -> Bool {
+        utf8.first == prefix.utf8.first && hasPrefix(prefix)
+    }
+
+    /// `hasSuffix(suffix)` for a suffix that ends with a lower-case ASCII letter, ruling
+    /// most strings out on their last byte (see ``hasLetterPrefix(_:)``).
+    func hasLetterSuffix(_ suffix: String) -> Bool {
+        lastByte == suffix.lastByte && hasSuffix(suffix)
+    }
+
+    /// The last UTF-8 byte, nil for the empty string (`utf8.last`, which Swift does not
+    /// inline).
+    var lastByte: UInt8? {
+        utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
+    }
+
+    /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
+    var scalarCount: Int {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? unicodeScalars.count
+    }
+}
