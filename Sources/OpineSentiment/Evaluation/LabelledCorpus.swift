@@ -22,7 +22,9 @@ public struct LabelledCorpus: Sendable {
 
     /// One labelled text.
     public struct Item: Sendable, Hashable {
+        /// The text to score.
         public var text: String
+        /// The gold label, given or derived from the score.
         public var label: Label
         /// The human valence score, when the corpus has one.
         public var score: Double?
