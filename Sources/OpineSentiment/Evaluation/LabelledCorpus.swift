@@ -168,7 +168,9 @@ public struct LabelledCorpus: Sendable {
 
 /// Why a corpus could not be read.
 public enum CorpusError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// A row is malformed, or the file has no labelled rows (`line` is 1-based).
     case malformed(path: String, line: Int, reason: String)
 
     public var description: String {
