@@ -9,14 +9,20 @@ public import OpineText
 public struct GoldAspectCorpus: Sendable {
     /// One gold opinion.
     public struct GoldOpinion: Sendable, Hashable {
+        /// The gold polarity.
         public var polarity: OpinionPolarity
+        /// The category as annotated, in the corpus's scheme (`FOOD#QUALITY`).
         public var category: String
         /// nil when the target is implicit (`NULL`).
         public var target: String?
+        /// Start of the target in the text, in Unicode scalars.
         public var from: Int
+        /// End of the target in the text (exclusive), in Unicode scalars.
         public var to: Int
+        /// The line it was read from (1-based, header included).
         public var line: Int
 
+        /// A gold opinion.
         public init(polarity: OpinionPolarity, category: String, target: String?, from: Int, to: Int, line: Int) {
             self.polarity = polarity
             self.category = category
@@ -29,8 +35,11 @@ public struct GoldAspectCorpus: Sendable {
 
     /// One sentence with its gold opinions.
     public struct Sentence: Sendable, Hashable {
+        /// The SemEval id (`review:sentence`).
         public var id: String
+        /// The sentence as written.
         public var text: String
+        /// Its gold opinions, in file order.
         public var opinions: [GoldOpinion]
         /// The texts of the other sentences of the same review, in file order: SemEval ids
         /// are `review:sentence`, and the review is the text the sentence was written in.
@@ -38,6 +47,7 @@ public struct GoldAspectCorpus: Sendable {
         /// their labels.
         public var neighbours: [String] = []
 
+        /// A sentence.
         public init(id: String, text: String, opinions: [GoldOpinion], neighbours: [String] = []) {
             self.id = id
             self.text = text
@@ -53,7 +63,9 @@ public struct GoldAspectCorpus: Sendable {
         }
     }
 
+    /// The file it was read from.
     public var path: String
+    /// The sentences in order of first appearance of their ids.
     public var sentences: [Sentence]
 
     /// Reads a corpus file.
@@ -122,9 +134,13 @@ public struct GoldAspectCorpus: Sendable {
 public struct AspectEvaluation: Sendable, Codable {
     /// Accuracy with its confusion matrix (rows gold, columns predicted: positive, negative, neutral).
     public struct Accuracy: Sendable, Codable {
+        /// Opinions whose predicted polarity is the gold one.
         public var correct = 0
+        /// Opinions evaluated.
         public var count = 0
+        /// Counts by gold row and predicted column, both in positive, negative, neutral order.
         public var confusion = [[Int]](repeating: [0, 0, 0], count: 3)
+        /// `correct / count`, 0...1 (0 when nothing was evaluated).
         public var accuracy: Double { count == 0 ? 0 : Double(correct) / Double(count) }
 
         mutating func add(gold: OpinionPolarity, predicted: OpinionPolarity) {
@@ -143,6 +159,7 @@ public struct AspectEvaluation: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey { case correct, count, confusion, accuracy }
 
+        /// All counts zero.
         public init() {}
 
         public func encode(to encoder: any Encoder) throws {
@@ -165,14 +182,20 @@ public struct AspectEvaluation: Sendable, Codable {
     public struct Detection: Sendable, Codable {
         /// Predictions that match a gold item.
         public var matchedPredicted = 0
+        /// Predictions made.
         public var predicted = 0
         /// Gold items that a prediction matches.
         public var matchedGold = 0
+        /// Gold items.
         public var gold = 0
+        /// Share of predictions that match a gold item, 0...1 (0 when none).
         public var precision: Double { predicted == 0 ? 0 : Double(matchedPredicted) / Double(predicted) }
+        /// Share of gold items that a prediction matches, 0...1 (0 when none).
         public var recall: Double { gold == 0 ? 0 : Double(matchedGold) / Double(gold) }
+        /// Harmonic mean of precision and recall, 0...1.
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
+        /// All counts zero.
         public init() {}
 
         enum CodingKeys: String, CodingKey { case matchedPredicted, predicted, matchedGold, gold, precision, recall, f1 }
@@ -197,7 +220,9 @@ public struct AspectEvaluation: Sendable, Codable {
         }
     }
 
+    /// Path of the gold corpus.
     public var corpus: String
+    /// Sentences evaluated.
     public var sentences = 0
     /// Three-class polarity accuracy over every gold opinion (pos, neg, neu): the
     /// extractor's, given the gold target (or the gold category when the target is NULL).
@@ -213,17 +238,22 @@ public struct AspectEvaluation: Sendable, Codable {
     /// Binary accuracy on the gold pos/neg opinions only, positive iff score > 0 (the
     /// project's convention; 0 counts as negative).
     public var polarityBinary = Accuracy()
+    /// The same binary accuracy for the sentence baseline.
     public var baselineBinary = Accuracy()
     /// Three-class accuracy on the opinions with an explicit gold target, and on the implicit ones.
     public var polarityExplicit = Accuracy()
+    /// The sentence baseline on the opinions with an explicit target.
     public var baselineExplicit = Accuracy()
+    /// The extractor on the opinions with an implicit (NULL) target.
     public var polarityImplicit = Accuracy()
+    /// The sentence baseline on the opinions with an implicit target.
     public var baselineImplicit = Accuracy()
     /// How many opinions got their polarity from the sentence because no word was tied to them.
     public var sentenceFallbacks = 0
     /// Explicit target detection against the distinct gold targets of each sentence:
     /// exactly the same span, and overlapping spans.
     public var targetsExact = Detection()
+    /// Target detection where any overlap of the spans counts as a match.
     public var targetsOverlap = Detection()
     /// Category detection per sentence: the distinct categories of the extracted opinions
     /// against the gold categories mapped to the taxonomy.
@@ -240,15 +270,23 @@ public struct AspectEvaluation: Sendable, Codable {
 
     /// One gold opinion and what was predicted for it.
     public struct Row: Sendable, Codable {
+        /// The sentence id.
         public var id: String
+        /// The sentence text.
         public var text: String
+        /// The gold target; nil when implicit.
         public var target: String?
+        /// The gold category, in the corpus's scheme.
         public var category: String
+        /// The gold polarity.
         public var gold: OpinionPolarity
+        /// The extractor's polarity.
         public var predicted: OpinionPolarity
+        /// The sentence baseline's polarity.
         public var baseline: OpinionPolarity
         /// The context baseline's prediction (``AspectEvaluation/baselineContext``).
         public var baselineContext: OpinionPolarity?
+        /// The words tied to the opinion, each as `text score link` (`great +0.62 predicate`).
         public var words: [String]
     }
 

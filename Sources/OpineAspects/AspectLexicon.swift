@@ -26,18 +26,23 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
+    /// A determiner, possessives included: `the`, `a`, `my`, `de`, `het`.
     public static let determiner = WordClass(rawValue: 1 << 0)
+    /// A pronoun: `it`, `they`, `ik`, `je`.
     public static let pronoun = WordClass(rawValue: 1 << 1)
+    /// A preposition: `of`, `with`, `van`, `met`.
     public static let preposition = WordClass(rawValue: 1 << 2)
     /// A coordinator: `and`, `or`, `en`, `of`.
     public static let conjunction = WordClass(rawValue: 1 << 3)
     /// A subordinator, which starts a clause: `because`, `omdat`, `which`.
     public static let subordinator = WordClass(rawValue: 1 << 4)
+    /// An auxiliary verb: `has`, `will`, `can`, `heeft`, `zal`.
     public static let auxiliary = WordClass(rawValue: 1 << 5)
     /// Links a subject to its predicate: `is`, `was`, `tastes`, `smaakt`.
     public static let copula = WordClass(rawValue: 1 << 6)
     /// Takes an object and its predicate: `found the food bland`, `vond het eten lekker`.
     public static let consider = WordClass(rawValue: 1 << 7)
+    /// An adverb, never part of a target: `very`, `really`, `erg`, `echt`.
     public static let adverb = WordClass(rawValue: 1 << 8)
     /// A frequent verb, never part of a target.
     public static let verb = WordClass(rawValue: 1 << 9)
@@ -72,9 +77,12 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 public struct AspectTermEntry: Sendable, Hashable {
     /// The term, lower case; a phrase has its words separated by single spaces.
     public var term: String
+    /// The category it gives a target or opinion.
     public var category: AspectCategory
+    /// How the term is used: a target term, a weak head, a cue or an attribute.
     public var kind: AspectTermKind
 
+    /// An entry; `kind` defaults to a plain term.
     public init(term: String, category: AspectCategory, kind: AspectTermKind = .term) {
         self.term = term
         self.category = category
@@ -84,7 +92,9 @@ public struct AspectTermEntry: Sendable, Hashable {
 
 /// A term list and a grammar list as read from files.
 public struct AspectTermFile: Sendable {
+    /// The file it was read from.
     public var path: String
+    /// The entries in file order.
     public var entries: [AspectTermEntry] = []
 
     /// Reads a term file: `term<TAB>category[<TAB>kind[<TAB>note]]`, kind `term` (default),
@@ -134,13 +144,17 @@ public struct AspectLexicon: Sendable {
 
     /// A term found for a form or phrase.
     public struct Match: Sendable, Hashable {
+        /// The category found (for a compound with a weak head, its first part's).
         public var category: AspectCategory
+        /// The kind of the listed term (always `.term` for a compound).
         public var kind: AspectTermKind
         /// The listed term it came from (the head's term for a compound).
         public var entry: String
+        /// How the form was found.
         public var how: MatchKind
     }
 
+    /// The language of the term and grammar lists.
     public let language: Language
     /// The lookup tables, immutable once built and shared by reference: copying a lexicon
     /// (extraction holds it in per-text arrays and loops) costs one retain, not one per table.
@@ -308,10 +322,14 @@ public struct AspectLexicon: Sendable {
 /// A context-dependent opinion word (`Lexicons/aspects/{en,nl}/opinions.tsv`): its valence
 /// when the opinion it is tied to has one of `categories` (nil: any category).
 public struct ContextValence: Sendable, Hashable {
+    /// The word's normalized form.
     public var word: String
+    /// The categories it applies to; nil for any category (`*` in the file).
     public var categories: Set<AspectCategory>?
+    /// Its valence on the sentiment lexicon's -4...4 scale.
     public var valence: Double
 
+    /// A context-dependent opinion word.
     public init(word: String, categories: Set<AspectCategory>?, valence: Double) {
         self.word = word
         self.categories = categories
@@ -324,9 +342,12 @@ public struct ContextValence: Sendable, Hashable {
 
 /// The aspect lexicons of both languages.
 public struct AspectLexiconSet: Sendable {
+    /// The English lexicon, also used for undetermined text.
     public let english: AspectLexicon
+    /// The Dutch lexicon.
     public let dutch: AspectLexicon
 
+    /// Both languages' lexicons.
     public init(english: AspectLexicon, dutch: AspectLexicon) {
         self.english = english
         self.dutch = dutch

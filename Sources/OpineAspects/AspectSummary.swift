@@ -21,13 +21,18 @@ public struct AspectSummary: Sendable, Hashable {
 
     /// Mentions and their polarities.
     public struct Counts: Sendable, Hashable, Codable {
+        /// Opinions counted.
         public var mentions = 0
+        /// Positive opinions.
         public var positive = 0
+        /// Negative opinions.
         public var negative = 0
+        /// Neutral opinions.
         public var neutral = 0
         /// The sum of the opinions' scores.
         public var scoreSum = 0.0
 
+        /// All zero.
         public init() {}
 
         /// (positive − negative) / mentions, in -1 ... 1.
@@ -60,17 +65,23 @@ public struct AspectSummary: Sendable, Hashable {
 
     /// One term of a category.
     public struct TermRow: Sendable, Hashable, Codable {
+        /// The normalized term (`OpinionTarget.term`).
         public var term: String
+        /// The category of the term.
         public var category: AspectCategory
+        /// The counts of the opinions about this term.
         public var counts: Counts
     }
 
     /// One category with its most mentioned terms.
     public struct CategoryRow: Sendable, Hashable, Codable {
+        /// The category counted.
         public var category: AspectCategory
+        /// The counts of all its opinions, explicit and implicit.
         public var counts: Counts
         /// Opinions without an explicit target (counted in ``counts``).
         public var implicit: Int
+        /// Its terms with the most mentions, most first.
         public var topTerms: [TermRow]
 
         /// `DELIVERY: 412 mentions, 71% negative, top terms: bezorging, pakket, levertijd`.

@@ -9,9 +9,11 @@ import OpineSentiment
 public struct AspectCategory: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
+    /// The category id, as in the taxonomy file (`DELIVERY`).
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The category with this id.
     public init(_ id: String) { rawValue = id }
     public init(stringLiteral value: String) { rawValue = value }
 
@@ -35,14 +37,18 @@ public struct AspectCategory: RawRepresentable, Hashable, Comparable, Sendable, 
 public struct AspectTaxonomy: Sendable {
     /// One category and what it covers.
     public struct Entry: Sendable, Hashable, Codable {
+        /// The category described.
         public var category: AspectCategory
+        /// What the category covers, in words.
         public var description: String
+        /// Example terms, as written in the taxonomy file; empty when none.
         public var examples: String
         /// Whether an opinion word that cues this category (`expensive` for PRICE) decides
         /// the opinion's category even when it is tied to a target of another category:
         /// `the food is expensive` is a PRICE opinion about the food.
         public var cueOverridesTarget: Bool
 
+        /// A taxonomy entry.
         public init(category: AspectCategory, description: String, examples: String = "", cueOverridesTarget: Bool = false) {
             self.category = category
             self.description = description

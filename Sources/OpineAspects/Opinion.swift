@@ -17,6 +17,7 @@ public struct OpinionTarget: Sendable, Hashable, Codable {
     /// The category of the term (``AspectCategory/other`` when the term is in no list).
     public var category: AspectCategory
 
+    /// A target.
     public init(text: String, range: Range<Int>, term: String, category: AspectCategory) {
         self.text = text
         self.range = range
@@ -61,6 +62,7 @@ public struct OpinionWord: Sendable, Hashable, Codable {
     /// How it was tied to the target.
     public var link: OpinionLink
 
+    /// A sentiment word of an opinion.
     public init(text: String, entry: String, range: Range<Int>, score: Double, rules: [String], link: OpinionLink) {
         self.text = text
         self.entry = entry
@@ -87,6 +89,7 @@ public struct Opinion: Sendable, Hashable, Codable {
     public var target: OpinionTarget?
     /// The category: the target's, or a cue word's, or GENERAL.
     public var category: AspectCategory
+    /// From `score` with the extractor's thresholds (±0.05 by default).
     public var polarity: OpinionPolarity
     /// The sum of the words' scores, normalized to -1 ... 1 as the scorer's compound is.
     public var score: Double
@@ -95,6 +98,7 @@ public struct Opinion: Sendable, Hashable, Codable {
     /// The index of its sentence.
     public var sentence: Int
 
+    /// An opinion.
     public init(target: OpinionTarget?, category: AspectCategory, polarity: OpinionPolarity, score: Double, words: [OpinionWord], sentence: Int) {
         self.target = target
         self.category = category

@@ -18,6 +18,7 @@ package struct CSVScanner: Sendable {
     /// Whether a field that starts with `"` is quoted.
     package let quoting: Bool
 
+    /// Creates a scanner; a nil `delimiter` reads one column per record, and `quoting` off treats `"` as ordinary.
     package init(delimiter: UInt8?, quoting: Bool = true) {
         self.delimiter = delimiter
         self.quoting = quoting
@@ -25,6 +26,7 @@ package struct CSVScanner: Sendable {
 
     /// Where one field's content lies in the record's bytes.
     package struct FieldSpan: Equatable, Sendable {
+        /// Byte offsets of the content in the record, surrounding quotes excluded.
         package var range: Range<Int>
         /// Whether the content has doubled quotes to undo.
         package var hasEscapes: Bool

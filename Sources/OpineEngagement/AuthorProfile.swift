@@ -46,8 +46,11 @@ public struct StanceTransition: Sendable, Hashable, Codable {
 
 /// How many of an author's interactions had each stance.
 public struct StanceCounts: Sendable, Hashable, Codable {
+    /// Number of advocate interactions.
     public var advocate = 0
+    /// Number of neutral interactions.
     public var neutral = 0
+    /// Number of detractor interactions.
     public var detractor = 0
 
     /// No interactions.

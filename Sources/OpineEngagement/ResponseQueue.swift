@@ -4,11 +4,17 @@ public import OpineSentiment
 /// Kind weights of the response queue: reviews and direct messages before comments and
 /// replies before mentions and user posts.
 public struct KindWeights: Sendable, Hashable, Codable {
+    /// Priority points for a review (default 20).
     public var review = 20.0
+    /// Priority points for a direct message (default 20).
     public var directMessage = 20.0
+    /// Priority points for a comment (default 10).
     public var comment = 10.0
+    /// Priority points for a reply (default 10).
     public var reply = 10.0
+    /// Priority points for a mention (default 5).
     public var mention = 5.0
+    /// Priority points for a user post (default 5).
     public var userPost = 5.0
 
     /// The default kind weights.
@@ -67,13 +73,21 @@ public struct KindWeights: Sendable, Hashable, Codable {
 /// let queue = try inbox.responseQueue(weights: weights)
 /// ```
 public struct QueueWeights: Sendable, Hashable, Codable {
+    /// Points at full negativity, scaled by how negative the item is, 0...1 (default 30).
     public var negativity = 30.0
+    /// Points for a detractor interaction (default 15).
     public var complaint = 15.0
+    /// Points by interaction kind.
     public var kinds = KindWeights()
+    /// Points for an item that asks a question or for a reply (default 12).
     public var question = 12.0
+    /// Points per engagement level of the author, 1-7 (default 1).
     public var perLevel = 1.0
+    /// Points per factor of ten in the author's followers, × log10(1 + followers) (default 3).
     public var perFollowerDecade = 3.0
+    /// Points when the author's standing turned from advocate to detractor (default 15).
     public var advocateTurnedDetractor = 15.0
+    /// Points for an item due now or overdue, scaled down linearly over ``urgencyHorizon`` (default 20).
     public var urgency = 20.0
     /// Time left at which urgency starts to count, in seconds.
     public var urgencyHorizon: TimeInterval = 24 * 3600
@@ -126,13 +140,21 @@ public struct QueueWeights: Sendable, Hashable, Codable {
 
 /// The parts of a queue item's priority (they sum to ``QueueItem/priority``).
 public struct PriorityBreakdown: Sendable, Hashable, Codable {
+    /// Points for how negative the item is.
     public var negativity = 0.0
+    /// Points for a detractor interaction.
     public var complaint = 0.0
+    /// Points for the interaction kind.
     public var kind = 0.0
+    /// Points for asking a question or for a reply.
     public var question = 0.0
+    /// Points for the author's engagement level.
     public var level = 0.0
+    /// Points for the author's follower count.
     public var reach = 0.0
+    /// Points for an author who turned from advocate to detractor.
     public var advocateTurnedDetractor = 0.0
+    /// Points for how close the item is to its due time.
     public var urgency = 0.0
 
     /// All zero.
@@ -154,8 +176,11 @@ public struct PriorityBreakdown: Sendable, Hashable, Codable {
 public struct QueueItem: Sendable, Hashable, Codable {
     /// The interaction.
     public var interactionID: String
+    /// The interaction's author.
     public var author: String
+    /// The interaction's kind.
     public var kind: InteractionKind
+    /// When the interaction happened.
     public var time: Date
     /// Its priority: higher is more urgent (the sum of ``breakdown``).
     public var priority: Double
@@ -188,16 +213,21 @@ public struct QueueItem: Sendable, Hashable, Codable {
 
 /// An author worth thanking, with the positive interaction to answer.
 public struct ThankYouItem: Sendable, Hashable, Codable {
+    /// The author to thank.
     public var author: String
     /// The latest unanswered positive interaction.
     public var interactionID: String
+    /// The kind of that interaction.
     public var kind: InteractionKind
+    /// When that interaction happened.
     public var time: Date
     /// How many unanswered positive interactions the author has.
     public var unansweredCount: Int
     /// Whether one of them defends the brand against a detractor.
     public var defendedBrand: Bool
+    /// The author's engagement level, if known.
     public var authorLevel: EngagementLevel?
+    /// The author's follower count, if known.
     public var authorFollowers: Int?
     /// The reasons in words.
     public var reasons: [String]

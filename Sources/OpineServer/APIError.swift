@@ -5,7 +5,9 @@ public import Hummingbird
 /// An error answer of the API: a status and a JSON body
 /// `{"error": {"status": 400, "message": "...", "field": "interactions[2].kind"}}`.
 public struct APIError: Error, HTTPResponseError, Sendable {
+    /// The HTTP status of the answer.
     public var status: HTTPResponse.Status
+    /// What went wrong, for the client to read.
     public var message: String
     /// The field at fault, when one is.
     public var field: String?
@@ -29,6 +31,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         var error: Detail
     }
 
+    /// The JSON error body, with `Retry-After` when set and `WWW-Authenticate` on a 401.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try JSONBody.response(Body(error: .init(status: status.code, message: message, field: field)), status: status)
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }

@@ -48,6 +48,7 @@ public struct ServerSettings: Sendable, Hashable {
 
 /// Settings that cannot be used.
 public enum ServerSettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The settings cannot be used; the message says why.
     case invalid(String)
 
     public var description: String {

@@ -52,6 +52,7 @@ public struct DeliveryWorker: Service {
         self.idlePoll = idlePoll
     }
 
+    /// Delivers due alerts until cancelled or shut down gracefully, letting attempts in flight finish.
     public func run() async throws {
         let concurrency = configuration.delivery.concurrency
         let stopping: @Sendable () -> Bool = { Task.isShuttingDownGracefully }

@@ -18,11 +18,17 @@ import Synchronization
 /// outcomes[0].alerts   // ["angry-customer/r-1042"]
 /// ```
 public actor AlertPipeline {
+    /// Where interactions, alerts and deliveries are stored.
     public nonisolated let store: AlertStore
+    /// The rules, destinations and limits.
     public nonisolated let configuration: AlertConfiguration
+    /// Scores the interactions' texts.
     public nonisolated let analyzer: SentimentAnalyzer
+    /// Decides each interaction's stance.
     public nonisolated let engagementRules: EngagementRules
+    /// Weights of the response queue, used to place each ingested interaction in it.
     public nonisolated let weights: QueueWeights
+    /// Counts of ingests, alerts and the outbox depth, updated as it works.
     public nonisolated let metrics: AlertMetrics
     /// Rung after every ingest that raised alerts.
     public nonisolated let doorbell: Doorbell

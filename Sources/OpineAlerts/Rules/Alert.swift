@@ -45,12 +45,17 @@ public struct Alert: Sendable, Hashable, Codable, Identifiable {
 
 /// The interaction behind an alert, with its score.
 public struct AlertedInteraction: Sendable, Hashable, Codable {
+    /// The interaction's id.
     public var id: String
+    /// The interaction's author.
     public var author: String
+    /// The interaction's kind.
     public var kind: InteractionKind
+    /// When the interaction happened.
     public var time: Date
     /// The text, cut to 1,000 characters.
     public var text: String?
+    /// The interaction's star rating, if it has one.
     public var rating: Rating?
     /// The text's compound score, when it has text.
     public var compound: Double?
@@ -77,6 +82,7 @@ public struct AlertedInteraction: Sendable, Hashable, Codable {
 public struct WindowFacts: Sendable, Hashable, Codable {
     /// The window's start and end (interaction time).
     public var from: Date
+    /// The window's end (interaction time).
     public var to: Date
     /// Interactions that matched (detractors for a spike, unfollows for a wave).
     public var matching: Int

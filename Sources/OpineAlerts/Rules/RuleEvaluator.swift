@@ -4,8 +4,11 @@ public import OpineEngagement
 /// One new interaction as the rules see it: with its text signal, its stance and whether
 /// its author's standing just turned from advocate to detractor.
 public struct RuleInput: Sendable, Hashable {
+    /// The new interaction.
     public var interaction: Interaction
+    /// The sentiment of its text; nil when it has none.
     public var signal: TextSignal?
+    /// Its stance and what decided it; nil for kinds that carry none.
     public var stance: StanceAssessment?
     /// The interaction is a detractor one by an author whose standing had been advocate.
     public var turnedDetractor: Bool

@@ -13,8 +13,11 @@ public enum DeliveryState: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One alert's delivery to one destination, as stored.
 public struct DeliveryRecord: Sendable, Hashable, Codable {
+    /// The alert to deliver.
     public var alert: Alert
+    /// The name of the destination it goes to.
     public var destination: String
+    /// Whether it is pending, delivered or dead.
     public var state: DeliveryState
     /// Attempts made so far.
     public var attempts: Int
@@ -28,7 +31,9 @@ public struct DeliveryRecord: Sendable, Hashable, Codable {
 
 /// An interaction as stored, with the signal of its text.
 public struct StoredInteraction: Sendable, Hashable {
+    /// The interaction as ingested.
     public var interaction: Interaction
+    /// The sentiment of its text; nil when it has none.
     public var signal: TextSignal?
 
     /// A stored interaction.
@@ -45,6 +50,7 @@ public struct StreamPosition: Sendable, Hashable, Codable {
     public var source: String
     /// The file's device and inode, to notice rotation while Opine was down.
     public var device: UInt64
+    /// The file's inode (with ``device``, its identity).
     public var inode: UInt64
     /// Bytes read and ingested.
     public var offset: UInt64
@@ -64,8 +70,11 @@ public struct StreamPosition: Sendable, Hashable, Codable {
 /// What one ingest writes in one transaction: the new interactions, the alerts they
 /// raised with a delivery per destination, and the stream position after them.
 public struct IngestRecord: Sendable {
+    /// The new interactions, in ingest order.
     public var interactions: [StoredInteraction]
+    /// The alerts raised, each with the destinations to deliver it to.
     public var alerts: [(alert: Alert, destinations: [String])]
+    /// The stream position after these interactions; nil when they came from the API.
     public var position: StreamPosition?
 
     /// An ingest record.

@@ -58,6 +58,8 @@ public struct StreamWatcher: Service {
         }
     }
 
+    /// Follows the file until cancelled or shut down gracefully (or its end, with `stopAtEnd`).
+    /// - Throws: ``WatchError`` when the file or the store fails.
     public func run() async throws {
         let resume: StreamPosition?
         do {

@@ -10,9 +10,13 @@
 public struct EvaluationReport: Sendable, Codable {
     /// Precision, recall and F1 of one class.
     public struct ClassMetrics: Sendable, Codable {
+        /// Share of the predictions of this class that are right, 0...1 (0 when none predicted).
         public var precision: Double
+        /// Share of the gold items of this class predicted as it, 0...1 (0 when none).
         public var recall: Double
+        /// Harmonic mean of precision and recall, 0...1.
         public var f1: Double
+        /// Number of gold items of this class.
         public var support: Int
     }
 
@@ -20,15 +24,21 @@ public struct EvaluationReport: Sendable, Codable {
     public struct View: Sendable, Codable {
         /// Classes in matrix order.
         public var classes: [String]
+        /// Share of items predicted right, 0...1 (0 for an empty view).
         public var accuracy: Double
+        /// Unweighted mean of the per-class F1 scores, 0...1.
         public var macroF1: Double
+        /// Precision, recall and F1 keyed by class name.
         public var perClass: [String: ClassMetrics]
         /// `confusion[gold][predicted]`, in ``classes`` order.
         public var confusion: [[Int]]
+        /// Number of items the view covers.
         public var count: Int
     }
 
+    /// Path of the corpus file evaluated.
     public var corpus: String
+    /// Number of items in the corpus (all labels).
     public var items: Int
     /// Positive vs negative on the pos/neg rows.
     public var binary: View

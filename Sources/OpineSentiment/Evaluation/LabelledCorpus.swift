@@ -22,7 +22,9 @@ public struct LabelledCorpus: Sendable {
 
     /// One labelled text.
     public struct Item: Sendable, Hashable {
+        /// The text to score.
         public var text: String
+        /// The gold label, given or derived from the score.
         public var label: Label
         /// The human valence score, when the corpus has one.
         public var score: Double?
@@ -166,7 +168,9 @@ public struct LabelledCorpus: Sendable {
 
 /// Why a corpus could not be read.
 public enum CorpusError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// A row is malformed, or the file has no labelled rows (`line` is 1-based).
     case malformed(path: String, line: Int, reason: String)
 
     public var description: String {
