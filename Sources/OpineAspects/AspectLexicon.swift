@@ -139,7 +139,14 @@ public struct AspectTermFile: Sendable {
 public struct AspectLexicon: Sendable {
     /// How a form was found in the term list.
     public enum MatchKind: String, Sendable, Hashable, Codable {
-        case exact, phrase, stem, compound, head
+        /// The form itself is listed.
+        case exact
+        /// A listed phrase of several words.
+        case phrase
+        /// The form's Snowball stem is a listed term's stem.
+        case stem
+        /// A compound (Dutch) whose head, or for a weak head whose first part, is listed.
+        case compound
     }
 
     /// A term found for a form or phrase.

@@ -140,10 +140,11 @@ public struct AspectSummary: Sendable, Hashable {
 
     /// The categories, ranked, each with its `topTerms` most mentioned terms.
     public func categories(rankedBy ranking: Ranking = .volume, topTerms: Int = 3) -> [CategoryRow] {
+        let termsByCategory = Dictionary(grouping: terms(rankedBy: .volume), by: \.category)
         let rows = byCategory.map { category, counts in
             CategoryRow(
                 category: category, counts: counts, implicit: implicitByCategory[category] ?? 0,
-                topTerms: Array(terms(rankedBy: .volume).filter { $0.category == category }.prefix(topTerms)))
+                topTerms: Array((termsByCategory[category] ?? []).prefix(topTerms)))
         }
         return rows.sorted { Self.ordered(($0.counts, $0.category.rawValue), ($1.counts, $1.category.rawValue), ranking) }
     }

@@ -24,6 +24,16 @@ struct WebhookTests {
         #expect(!ConstantTime.equal([], Array("a".utf8)))
     }
 
+    /// A receiver gets at most 1,000 characters of a text; a cut one ends in an ellipsis.
+    @Test(arguments: [(1_000, 1_000, false), (1_001, 1_000, true), (5_000, 1_000, true), (20, 20, false)])
+    func alertedTextsAreCutTo1000Characters(length: Int, expected: Int, cut: Bool) throws {
+        let text = String(repeating: "é", count: length)
+        let interaction = try Interaction(id: "r", author: "a", kind: .review, time: Date(timeIntervalSince1970: 0), text: text)
+        let alerted = try #require(AlertedInteraction(interaction, signal: nil, stance: nil).text)
+        #expect(alerted.count == expected)
+        #expect(alerted.hasSuffix("…") == cut)
+    }
+
     func alert() throws -> Alert {
         let interaction = try Interaction(
             id: "r1", author: "anna", kind: .review, time: Date(timeIntervalSince1970: 1_700_000_000),

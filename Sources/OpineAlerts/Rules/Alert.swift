@@ -53,7 +53,7 @@ public struct AlertedInteraction: Sendable, Hashable, Codable {
     public var kind: InteractionKind
     /// When the interaction happened.
     public var time: Date
-    /// The text, cut to 1,000 characters.
+    /// The text; a longer one is cut to 1,000 characters, the last an ellipsis (`…`).
     public var text: String?
     /// The interaction's star rating, if it has one.
     public var rating: Rating?
@@ -70,7 +70,7 @@ public struct AlertedInteraction: Sendable, Hashable, Codable {
         author = interaction.author
         kind = interaction.kind
         time = interaction.time
-        text = interaction.text.map { $0.count > 1_000 ? String($0.prefix(1_000)) + "…" : $0 }
+        text = interaction.text.map { $0.count > 1_000 ? String($0.prefix(999)) + "…" : $0 }
         rating = interaction.rating
         compound = signal?.compound
         label = signal?.label
