@@ -423,12 +423,45 @@ struct SentenceScorer {
                     return nil
                 }
                 if isComparativeDenial(term: index, negator: position) { return nil }
+                // A negator that reaches back closes its clause (`lekker was het niet`,
+                // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
+                // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
+                // omgeving je niet afschrikken`), not the word before it.
+                if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
                 return position
             default: position += 1
             }
         }
         return nil
     }
+
+    /// Whether only light words (pronouns, adverbs of degree or time, particles) follow the
+    /// negator at `negator` in its clause, so that it can negate the term before it.
+    private func closesClause(negator: Int) -> Bool {
+        var position = negator + 1
+        // `slagen er niet in`: the prepositional object of the verb before it.
+        if negator > 0, slots[negator - 1].form == "er", position < slots.count, slots[position].form == "in" { return true }
+        while position < slots.count, clauses[position] == clauses[negator], !Self.dutchClauseLinks.contains(slots[position].form) {
+            // A verb-final cluster headed by an auxiliary: the negation is the clause's
+            // (`een betere keuze had hij niet kunnen maken`).
+            if Self.dutchAuxiliaryInfinitives.contains(slots[position].form) { return true }
+            guard !slots[position].isWord || Self.dutchLightWords.contains(slots[position].form) else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
+
+    private static let dutchAuxiliaryInfinitives: Set<String> = ["kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden"]
+
+    /// What may follow such a negator: pronouns, light adverbs and particles.
+    private static let dutchLightWords: Set<String> = [
+        "me", "mij", "je", "jou", "u", "hem", "haar", "ons", "hun", "ze", "zij", "het", "er", "hier", "daar", "dit",
+        "meer", "echt", "helemaal", "erg", "zo", "zeker", "bepaald", "altijd", "eens", "ook", "nog", "per", "se",
+        "hoor", "hè", "he", "toch", "hoe", "dan", "nu", "meteen", "direct", "gelijk", "goed", "mee", "aan", "op", "uit",
+        "af", "over", "tegen", "door", "bij", "weg", "terug", "na", "om", "thuis",
+    ]
 
     /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
     /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,

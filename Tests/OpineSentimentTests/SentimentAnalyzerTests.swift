@@ -304,6 +304,20 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
+    @Test func dutchNegatorReachesBackOnlyWhenItClosesItsClause() {
+        func negated(_ text: String) -> Bool {
+            nl(text).contributions.first?.rules.contains { $0.rule == .negation || $0.rule == .litotes } == true
+        }
+        // A negator followed by a verb or phrase of its own negates that, not the word before.
+        #expect(!negated("laat de drukke omgeving je niet afschrikken"))
+        #expect(!negated("blijf thuis ga niet naar buiten"))
+        #expect(nl("laat de drukke omgeving je niet afschrikken").compound < 0)
+        // One that closes the clause, or heads a verb-final cluster, still reaches back.
+        #expect(negated("lekker was het niet meer"))
+        #expect(negated("een betere keuze had hij niet kunnen maken"))
+        #expect(negated("ze slagen er niet in"))
+    }
+
     @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
         let analyzer = try Self.analyzer(extra: "is anders\tnegator\t1\nwas anders\tnegator\t1\n")
         func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
