@@ -201,8 +201,8 @@ struct SentenceScorer {
     private mutating func scoreTerms() {
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.text.unicodeScalars.contains { $0.properties.isLowercase }
-        // The negator of each term it reverses (a symbol is never reversed); an English
-        // negator that reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
+        // The negator of each term it reverses (a symbol is never reversed); a negator that
+        // reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
         var negatorOf: [Int: Int] = [:]
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
@@ -210,7 +210,7 @@ struct SentenceScorer {
         }
         let reversing = Set(negatorOf.values)
         for index in slots.indices {
-            if language == .english, !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+            if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
@@ -312,7 +312,12 @@ struct SentenceScorer {
     /// English negators that do not count as a complaint when they reverse nothing: a
     /// preposition (`without`, `comes without batteries`), a comparison of amounts
     /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling: Set<String> = ["without", "less", "less than", "neither", "nor"]
+    private static let neutralWhenDangling: Set<String> = [
+        "without", "less", "less than", "neither", "nor",
+        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and `is/was anders`,
+        // which with nothing before it to deny is `it is different` (`het was anders`).
+        "zonder", "minder", "weinig", "noch", "is anders", "was anders",
+    ]
 
     /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
     /// own. Negation is itself evaluative: people negate to deny an expectation, and in

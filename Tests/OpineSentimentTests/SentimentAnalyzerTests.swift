@@ -232,8 +232,14 @@ struct SentimentAnalyzerTests {
         // A preposition is no denial (`comes without a case`).
         var analyzer = try Self.analyzer(extra: "without\tnegator\t1\n")
         #expect(analyzer.analyze("comes without a case", language: .english).contributions.isEmpty)
-        // Dutch is left alone, and the parameter switches it off.
-        #expect(nl("het speelt mijn bestanden niet af").contributions.isEmpty)
+        // Dutch too (`het speelt mijn bestanden niet af`, `dat krijg je hier niet`), but not
+        // `zonder`, `minder`, or `is/was anders` with nothing to deny (`het was anders`).
+        #expect(nl("het speelt mijn bestanden niet af").contributions.map(\.match) == [.negation])
+        #expect(nl("dat krijg je hier niet").compound < 0)
+        #expect(nl("zonder saus").contributions.isEmpty)
+        #expect(nl("met minder personeel").contributions.isEmpty)
+        #expect(nl("het was anders").contributions.isEmpty)
+        // The parameter switches it off.
         analyzer.parameters.danglingNegation = 0
         #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
     }
