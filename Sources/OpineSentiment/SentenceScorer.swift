@@ -458,7 +458,11 @@ struct SentenceScorer {
 
     private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
 
-    private static let dutchAuxiliaryInfinitives: Set<String> = ["kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden"]
+    /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
+    /// participles (`lekkerder had het niet gekund`).
+    private static let dutchAuxiliaryInfinitives: Set<String> = [
+        "kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden", "gekund", "gewild", "gemoeten", "gemogen",
+    ]
 
     /// What may follow such a negator: pronouns, light adverbs and particles.
     private static let dutchLightWords: Set<String> = [

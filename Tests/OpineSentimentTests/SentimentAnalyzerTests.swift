@@ -310,7 +310,9 @@ struct SentimentAnalyzerTests {
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
     }
 
-    @Test func dutchNegatorReachesBackOnlyWhenItClosesItsClause() {
+    @Test func dutchNegatorReachesBackOnlyWhenItClosesItsClause() throws {
+        let analyzer = try Self.analyzer(extra: "drukke\t-1\nbetere\t1.5\nslagen\t1\nthuis\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         func negated(_ text: String) -> Bool {
             nl(text).contributions.first?.rules.contains { $0.rule == .negation || $0.rule == .litotes } == true
         }
