@@ -309,7 +309,7 @@ struct SentenceScorer {
         match == .emoji || match == .emoticon || interjections.contains(entry)
     }
 
-    /// English negators that do not count as a complaint when they reverse nothing: a
+    /// Negators that do not count as a complaint when they reverse nothing: a
     /// preposition (`without`, `comes without batteries`), a comparison of amounts
     /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
     private static let neutralWhenDangling: Set<String> = [
