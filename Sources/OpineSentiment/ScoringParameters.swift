@@ -8,8 +8,8 @@ public struct ScoringParameters: Sendable, Hashable, Codable {
     public var negation = -0.74
     /// Factor on a negated negative term, the litotes: `not bad` is mildly positive.
     public var litotes = -0.35
-    /// The score of an English negator that reverses no sentiment term (`it doesn't play
-    /// DivX`, `they still didn't ship it`): negation alone leans negative (Potts 2010).
+    /// The score of a negator that reverses no sentiment term (`it doesn't play
+    /// DivX`, `they still didn't ship it`, `dat krijg je hier niet`): negation alone leans negative (Potts 2010).
     /// Half of VADER's bare `no` (-1.2): a weak cue, which one clear sentiment word
     /// outweighs. 0 switches it off.
     public var danglingNegation = -0.6

@@ -199,19 +199,19 @@ struct SentenceScorer {
     // MARK: Term rules
 
     private mutating func scoreTerms() {
-        // A text without sentiment terms (and, in English, without a negator, which
-        // counts on its own) has nothing to score: the irrealis scan is skipped.
+        // A text without sentiment terms and without a negator (which counts on its own)
+        // has nothing to score: the irrealis scan is skipped.
         guard slots.contains(where: { slot in
             switch slot.role {
             case .sentiment: true
-            case .modifier(let modifier): language == .english && modifier.role == .negator
+            case .modifier(let modifier): modifier.role == .negator
             default: false
             }
         }) else { return }
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
-        // The negator of each term it reverses (a symbol is never reversed); an English
-        // negator that reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
+        // The negator of each term it reverses (a symbol is never reversed); a negator that
+        // reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
         var negatorOf: [Int: Int] = [:]
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
@@ -219,7 +219,7 @@ struct SentenceScorer {
         }
         let reversing = Set(negatorOf.values)
         for index in slots.indices {
-            if language == .english, !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+            if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
@@ -318,10 +318,15 @@ struct SentenceScorer {
         match == .emoji || match == .emoticon || interjections.contains(entry)
     }
 
-    /// English negators that do not count as a complaint when they reverse nothing: a
+    /// Negators that do not count as a complaint when they reverse nothing: a
     /// preposition (`without`, `comes without batteries`), a comparison of amounts
     /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling: Set<String> = ["without", "less", "less than", "neither", "nor"]
+    private static let neutralWhenDangling: Set<String> = [
+        "without", "less", "less than", "neither", "nor",
+        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and `is/was anders`,
+        // which with nothing before it to deny is `it is different` (`het was anders`).
+        "zonder", "minder", "weinig", "noch", "is anders", "was anders",
+    ]
 
     /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
     /// own. Negation is itself evaluative: people negate to deny an expectation, and in
@@ -432,12 +437,49 @@ struct SentenceScorer {
                     return nil
                 }
                 if isComparativeDenial(term: index, negator: position) { return nil }
+                // A negator that reaches back closes its clause (`lekker was het niet`,
+                // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
+                // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
+                // omgeving je niet afschrikken`), not the word before it.
+                if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
                 return position
             default: position += 1
             }
         }
         return nil
     }
+
+    /// Whether only light words (pronouns, adverbs of degree or time, particles) follow the
+    /// negator at `negator` in its clause, so that it can negate the term before it.
+    private func closesClause(negator: Int) -> Bool {
+        var position = negator + 1
+        // `slagen er niet in`: the prepositional object of the verb before it.
+        if negator > 0, slots[negator - 1].form == "er", position < slots.count, slots[position].form == "in" { return true }
+        while position < slots.count, clauses[position] == clauses[negator], !Self.dutchClauseLinks.contains(slots[position].form) {
+            // A verb-final cluster headed by an auxiliary: the negation is the clause's
+            // (`een betere keuze had hij niet kunnen maken`).
+            if Self.dutchAuxiliaryInfinitives.contains(slots[position].form) { return true }
+            guard !slots[position].isWord || Self.dutchLightWords.contains(slots[position].form) else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
+
+    /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
+    /// participles (`lekkerder had het niet gekund`).
+    private static let dutchAuxiliaryInfinitives: Set<String> = [
+        "kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden", "gekund", "gewild", "gemoeten", "gemogen",
+    ]
+
+    /// What may follow such a negator: pronouns, light adverbs and particles.
+    private static let dutchLightWords: Set<String> = [
+        "me", "mij", "je", "jou", "u", "hem", "haar", "ons", "hun", "ze", "zij", "het", "er", "hier", "daar", "dit",
+        "meer", "echt", "helemaal", "erg", "zo", "zeker", "bepaald", "altijd", "eens", "ook", "nog", "per", "se",
+        "hoor", "hè", "he", "toch", "hoe", "dan", "nu", "meteen", "direct", "gelijk", "goed", "mee", "aan", "op", "uit",
+        "af", "over", "tegen", "door", "bij", "weg", "terug", "na", "om", "thuis",
+    ]
 
     /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
     /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,

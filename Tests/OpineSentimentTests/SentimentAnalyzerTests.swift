@@ -232,8 +232,14 @@ struct SentimentAnalyzerTests {
         // A preposition is no denial (`comes without a case`).
         var analyzer = try Self.analyzer(extra: "without\tnegator\t1\n")
         #expect(analyzer.analyze("comes without a case", language: .english).contributions.isEmpty)
-        // Dutch is left alone, and the parameter switches it off.
-        #expect(nl("het speelt mijn bestanden niet af").contributions.isEmpty)
+        // Dutch too (`het speelt mijn bestanden niet af`, `dat krijg je hier niet`), but not
+        // `zonder`, `minder`, or `is/was anders` with nothing to deny (`het was anders`).
+        #expect(nl("het speelt mijn bestanden niet af").contributions.map(\.match) == [.negation])
+        #expect(nl("dat krijg je hier niet").compound < 0)
+        #expect(nl("zonder saus").contributions.isEmpty)
+        #expect(nl("met minder personeel").contributions.isEmpty)
+        #expect(nl("het was anders").contributions.isEmpty)
+        // The parameter switches it off.
         analyzer.parameters.danglingNegation = 0
         #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
     }
@@ -302,6 +308,22 @@ struct SentimentAnalyzerTests {
         // A negator after a second sentiment word belongs to that one.
         let analysis = nl("lekker eten maar niet leuk")
         #expect(analysis.contributions.first?.rules.contains { $0.rule == .negation } == false)
+    }
+
+    @Test func dutchNegatorReachesBackOnlyWhenItClosesItsClause() throws {
+        let analyzer = try Self.analyzer(extra: "drukke\t-1\nbetere\t1.5\nslagen\t1\nthuis\t1\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        func negated(_ text: String) -> Bool {
+            nl(text).contributions.first?.rules.contains { $0.rule == .negation || $0.rule == .litotes } == true
+        }
+        // A negator followed by a verb or phrase of its own negates that, not the word before.
+        #expect(!negated("laat de drukke omgeving je niet afschrikken"))
+        #expect(!negated("blijf thuis ga niet naar buiten"))
+        #expect(nl("laat de drukke omgeving je niet afschrikken").compound < 0)
+        // One that closes the clause, or heads a verb-final cluster, still reaches back.
+        #expect(negated("lekker was het niet meer"))
+        #expect(negated("een betere keuze had hij niet kunnen maken"))
+        #expect(negated("ze slagen er niet in"))
     }
 
     @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
