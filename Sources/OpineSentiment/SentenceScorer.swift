@@ -33,7 +33,7 @@ struct SentenceScorer {
 
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
-    private static let dutchClauseLinks: FormSet = [
+    static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
     /// Dutch negators that scope only over what follows them, as determiners, pronouns or
@@ -102,72 +102,12 @@ struct SentenceScorer {
         self.parameters = parameters
         language = lexicon.language
         var slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
-        if lexicon.language == .dutch { separableParticles = Self.joinDutchSeparableVerbs(&slots, lexicon: lexicon) }
+        if lexicon.language == .dutch { separableParticles = DutchSeparableVerbs.join(&slots, lexicon: lexicon) }
         self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
         scoreTerms()
         applySentenceRules()
-    }
-
-    // MARK: Dutch separable verbs
-
-    /// Finite forms of Dutch separable verbs whose infinitive carries sentiment, with the
-    /// particles that complete them. In a main clause the particle goes to the end
-    /// (`het viel ons erg tegen`, `ik raad het iedereen aan`), where no phrase reaches it.
-    private static let dutchSeparableVerbs: [String: [(particle: String, infinitive: String)]] = {
-        var table: [String: [(String, String)]] = [:]
-        func add(_ forms: [String], _ particle: String, _ infinitive: String) {
-            for form in forms { table[form, default: []].append((particle, infinitive)) }
-        }
-        add(["valt", "viel", "vielen"], "tegen", "tegenvallen")
-        add(["valt", "viel", "vielen"], "mee", "meevallen")
-        add(["raad", "raadt", "raden", "raadde", "raadden"], "aan", "aanraden")
-        add(["raad", "raadt", "raden", "raadde", "raadden"], "af", "afraden")
-        add(["beveel", "beveelt", "bevelen", "beval", "bevalen"], "aan", "aanbevelen")
-        add(["staat", "stond", "stonden"], "tegen", "tegenstaan")
-        add(["knap", "knapt", "knapte", "knapten"], "af", "afknappen")
-        add(["blinkt", "blinken", "blonk", "blonken"], "uit", "uitblinken")
-        return table
-    }()
-
-    /// Words after which a separable verb's particle ends its clause (`raad ik aan om`),
-    /// or starts a prepositional phrase put after it (`blinkt uit in vis`).
-    private static let dutchParticleFollowers: Set<String> = [
-        "om", "maar", "want", "omdat", "als", "en", "dat", "te", "in", "qua", "voor", "met", "bij", "door", "na",
-    ]
-
-    /// Gives a neutral finite verb the sentiment of its separable infinitive when its
-    /// particle ends the clause after it (`viel ons tegen` as `tegenvallen`); returns the
-    /// verb positions with their particle positions.
-    private static func joinDutchSeparableVerbs(_ slots: inout [Slot], lexicon: Lexicon) -> [Int: Int] {
-        var joined: [Int: Int] = [:]
-        for index in slots.indices {
-            guard case .neutral = slots[index].role, let candidates = dutchSeparableVerbs[slots[index].form] else { continue }
-            var position = index + 1
-            search: while position < slots.count, position - index <= 10, slots[position].sentence == slots[index].sentence {
-                switch slots[position].role {
-                case .clauseBreak: break search
-                case .modifier(let modifier) where modifier.role == .contrastAfter || modifier.role == .contrastBefore: break search
-                default: break
-                }
-                if dutchClauseLinks.contains(slots[position].form) { break }
-                if case .neutral = slots[position].role, let match = candidates.first(where: { $0.particle == slots[position].form }) {
-                    let next = position + 1
-                    let endsClause =
-                        next >= slots.count || slots[next].sentence != slots[position].sentence
-                        || { if case .clauseBreak = slots[next].role { true } else { false } }()
-                        || dutchParticleFollowers.contains(slots[next].form)
-                    if endsClause, let valence = lexicon.valence(of: match.infinitive), valence != 0 {
-                        slots[index].role = .sentiment(valence: valence, entry: match.infinitive, match: .phrase)
-                        joined[index] = position
-                    }
-                    break search
-                }
-                position += 1
-            }
-        }
-        return joined
     }
 
     // MARK: Clauses
