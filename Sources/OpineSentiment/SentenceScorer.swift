@@ -6,10 +6,10 @@ struct SentenceScorer {
     let text: TokenizedText
     let parameters: ScoringParameters
     let language: Language
-    private let slots: [Slot]
+    let slots: [Slot]
     /// Dutch separable verbs joined across their clause (finite verb -> its particle).
     private var separableParticles: [Int: Int] = [:]
-    private var clauses: [Int] = []
+    private(set) var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The slot of each contribution.
     private var slotOfContribution: [Int] = []
@@ -389,61 +389,7 @@ struct SentenceScorer {
         return nil
     }
 
-    /// Whether only light words (pronouns, adverbs of degree or time, particles) follow the
-    /// negator at `negator` in its clause, so that it can negate the term before it.
-    private func closesClause(negator: Int) -> Bool {
-        var position = negator + 1
-        // `slagen er niet in`: the prepositional object of the verb before it.
-        if negator > 0, slots[negator - 1].form == "er", position < slots.count, slots[position].form == "in" { return true }
-        while position < slots.count, clauses[position] == clauses[negator], !Self.dutchClauseLinks.contains(slots[position].form) {
-            // A verb-final cluster headed by an auxiliary: the negation is the clause's
-            // (`een betere keuze had hij niet kunnen maken`).
-            if Self.dutchAuxiliaryInfinitives.contains(slots[position].form) { return true }
-            guard !slots[position].isWord || Self.dutchLightWords.contains(slots[position].form) else { return false }
-            position += 1
-        }
-        return true
-    }
-
     private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
-
-    /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
-    /// participles (`lekkerder had het niet gekund`).
-    private static let dutchAuxiliaryInfinitives: Set<String> = [
-        "kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden", "gekund", "gewild", "gemoeten", "gemogen",
-    ]
-
-    /// What may follow such a negator: pronouns, light adverbs and particles.
-    private static let dutchLightWords: Set<String> = [
-        "me", "mij", "je", "jou", "u", "hem", "haar", "ons", "hun", "ze", "zij", "het", "er", "hier", "daar", "dit",
-        "meer", "echt", "helemaal", "erg", "zo", "zeker", "bepaald", "altijd", "eens", "ook", "nog", "per", "se",
-        "hoor", "hè", "he", "toch", "hoe", "dan", "nu", "meteen", "direct", "gelijk", "goed", "mee", "aan", "op", "uit",
-        "af", "over", "tegen", "door", "bij", "weg", "terug", "na", "om", "thuis",
-    ]
-
-    /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
-    /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,
-    /// not a negation (as `kan niet beter`, an idiom because `beter` alone scores 0).
-    private func isComparativeDenial(term: Int, negator: Int) -> Bool {
-        let form = slots[term].form
-        guard form.count > 4, form.hasSuffix("er") else { return false }
-        var before = negator - 1
-        if before > term, slots[before].form == "het" { before -= 1 }
-        return before > term && Self.dutchCan.contains(slots[before].form)
-    }
-
-    /// `het kan niet lekkerder`: the same denied comparative with the negator first; only
-    /// a comparative read through its adjective (`lekkerder` as `lekker`), so that `kan
-    /// niet lekker slapen` is still negated.
-    private func isComparativeAfterCannot(term: Int, negator: Int) -> Bool {
-        guard term == negator + 1, negator >= 1, slots[negator].form == "niet", Self.dutchCan.contains(slots[negator - 1].form),
-            case .sentiment(_, let entry, _) = slots[term].role
-        else { return false }
-        let form = slots[term].form
-        return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
-    }
-
-    private static let dutchCan: Set<String> = ["kan", "kon"]
 
     /// Irrealis words of nl/modifiers.tsv that put praise in the past (`vroeger`), and the
     /// adverbs of the present that end their scope.

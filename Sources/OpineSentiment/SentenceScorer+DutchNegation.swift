@@ -1,0 +1,58 @@
+// Dutch negation: where a negator after its term reaches back to it, and comparatives a
+// negator does not deny.
+
+extension SentenceScorer {
+    /// Whether only light words (pronouns, adverbs of degree or time, particles) follow the
+    /// negator at `negator` in its clause, so that it can negate the term before it.
+    func closesClause(negator: Int) -> Bool {
+        var position = negator + 1
+        // `slagen er niet in`: the prepositional object of the verb before it.
+        if negator > 0, slots[negator - 1].form == "er", position < slots.count, slots[position].form == "in" { return true }
+        while position < slots.count, clauses[position] == clauses[negator], !Self.dutchClauseLinks.contains(slots[position].form) {
+            // A verb-final cluster headed by an auxiliary: the negation is the clause's
+            // (`een betere keuze had hij niet kunnen maken`).
+            if Self.dutchAuxiliaryInfinitives.contains(slots[position].form) { return true }
+            guard !slots[position].isWord || Self.dutchLightWords.contains(slots[position].form) else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// `Slechter dan dit kan niet`, `lekkerder kan het niet`: a comparative denied by
+    /// `kan/kon (het) niet` after it says that nothing could be more so, a superlative,
+    /// not a negation (as `kan niet beter`, an idiom because `beter` alone scores 0).
+    func isComparativeDenial(term: Int, negator: Int) -> Bool {
+        let form = slots[term].form
+        guard form.count > 4, form.hasSuffix("er") else { return false }
+        var before = negator - 1
+        if before > term, slots[before].form == "het" { before -= 1 }
+        return before > term && Self.dutchCan.contains(slots[before].form)
+    }
+
+    /// `het kan niet lekkerder`: the same denied comparative with the negator first; only
+    /// a comparative read through its adjective (`lekkerder` as `lekker`), so that `kan
+    /// niet lekker slapen` is still negated.
+    func isComparativeAfterCannot(term: Int, negator: Int) -> Bool {
+        guard term == negator + 1, negator >= 1, slots[negator].form == "niet", Self.dutchCan.contains(slots[negator - 1].form),
+            case .sentiment(_, let entry, _) = slots[term].role
+        else { return false }
+        let form = slots[term].form
+        return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
+    }
+
+    /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
+    /// participles (`lekkerder had het niet gekund`).
+    private static let dutchAuxiliaryInfinitives: Set<String> = [
+        "kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden", "gekund", "gewild", "gemoeten", "gemogen",
+    ]
+
+    /// What may follow such a negator: pronouns, light adverbs and particles.
+    private static let dutchLightWords: Set<String> = [
+        "me", "mij", "je", "jou", "u", "hem", "haar", "ons", "hun", "ze", "zij", "het", "er", "hier", "daar", "dit",
+        "meer", "echt", "helemaal", "erg", "zo", "zeker", "bepaald", "altijd", "eens", "ook", "nog", "per", "se",
+        "hoor", "hè", "he", "toch", "hoe", "dan", "nu", "meteen", "direct", "gelijk", "goed", "mee", "aan", "op", "uit",
+        "af", "over", "tegen", "door", "bij", "weg", "terug", "na", "om", "thuis",
+    ]
+
+    private static let dutchCan: Set<String> = ["kan", "kon"]
+}
