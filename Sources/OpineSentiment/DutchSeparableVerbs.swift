@@ -51,7 +51,7 @@ enum DutchSeparableVerbs {
                     let next = position + 1
                     let endsClause =
                         next >= slots.count || slots[next].sentence != slots[position].sentence
-                        || { if case .clauseBreak = slots[next].role { true } else { false } }()
+                        || slots[next].isClauseBreak
                         || particleFollowers.contains(slots[next].form)
                     if endsClause, let valence = lexicon.valence(of: match.infinitive), valence != 0 {
                         slots[index].role = .sentiment(valence: valence, entry: match.infinitive, match: .phrase)

@@ -20,6 +20,11 @@ struct Slot {
     var sentence: Int
     var flags: TokenFlags
     var isWord: Bool
+
+    /// Whether it is punctuation that ends a clause.
+    var isClauseBreak: Bool {
+        if case .clauseBreak = role { true } else { false }
+    }
 }
 
 /// Turns tokens into slots: phrases first, then single words through the exact form,
@@ -334,7 +339,7 @@ struct Matcher {
                 // `klant-onvriendelijke` is `klantonvriendelijke`, `corona-maatregelen`
                 // stays neutral.
                 let parts = token.parts
-                if lexicon.language == .english || parts.allSatisfy({ lexicon.valence(of: $0) != nil || lexicon.modifier($0) != nil }) {
+                if lexicon.language == .english || parts.allSatisfy({ part in lexicon.info(part).map { $0.valence != nil || $0.modifier != nil } ?? false }) {
                     for part in parts {
                         units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                     }

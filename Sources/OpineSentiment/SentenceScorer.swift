@@ -80,12 +80,12 @@ struct SentenceScorer {
     /// Whether the slot at `position` starts its clause: first of its sentence, after a
     /// clause break, or after an interjection that opens an exclamation (`oh wat leuk`).
     private func startsClause(_ position: Int) -> Bool {
-        if position == 0 || slots[position - 1].sentence != slots[position].sentence { return true }
-        if case .clauseBreak = slots[position - 1].role { return true }
-        if Self.dutchExclamationOpeners.contains(slots[position - 1].form) {
-            return position - 1 == 0 || slots[position - 2].sentence != slots[position - 1].sentence || { if case .clauseBreak = slots[position - 2].role { true } else { false } }()
-        }
-        return false
+        followsBoundary(position) || (Self.dutchExclamationOpeners.contains(slots[position - 1].form) && followsBoundary(position - 1))
+    }
+
+    /// Whether the slot at `position` is the first of its sentence or follows a clause break.
+    private func followsBoundary(_ position: Int) -> Bool {
+        position == 0 || slots[position - 1].sentence != slots[position].sentence || slots[position - 1].isClauseBreak
     }
 
     /// English degree words of excess, and the complements after an adjective that make
@@ -261,12 +261,12 @@ struct SentenceScorer {
     /// Negators that do not count as a complaint when they reverse nothing: a
     /// preposition (`without`, `comes without batteries`), a comparison of amounts
     /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling: Set<String> = [
+    private static let neutralWhenDangling = Set([
         "without", "less", "less than", "neither", "nor",
-        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and `is/was anders`,
-        // which with nothing before it to deny is `it is different` (`het was anders`).
-        "zonder", "minder", "weinig", "noch", "is anders", "was anders",
-    ]
+        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and the backward-only
+        // `is/was anders`, which with nothing before it to deny is `it is different`.
+        "zonder", "minder", "weinig", "noch",
+    ]).union(dutchBackwardOnlyNegators)
 
     /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
     /// own. Negation is itself evaluative: people negate to deny an expectation, and in
@@ -423,7 +423,8 @@ struct SentenceScorer {
                 pendingModals = []
             }
             if counterfactuals.contains(index) {
-                nearest = (index, slots[index].form + " … kunnen", Self.dutchCounterfactualValue)
+                let (term, value) = counterfactualTrigger(index)
+                nearest = (index, term, value)
             }
             // `vroeger` puts what follows in the past; `nu` brings the clause back to the
             // present (`die vroeger leuk waren zijn nu beperkt`).
@@ -458,7 +459,7 @@ struct SentenceScorer {
         for modal in counterfactuals {
             var position = modal - 1
             while position >= 0, clauses[position] == clauses[modal], !Self.dutchClauseLinks.contains(slots[position].form) {
-                if triggers[position] == nil { triggers[position] = (slots[modal].form + " … kunnen", Self.dutchCounterfactualValue) }
+                if triggers[position] == nil { triggers[position] = counterfactualTrigger(modal) }
                 position -= 1
             }
         }
@@ -474,6 +475,11 @@ struct SentenceScorer {
     /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
     /// happen, reversed and halved.
     private static let dutchCounterfactualValue = -0.5
+
+    /// The irrealis trigger of the counterfactual whose finite verb is at `modal`.
+    private func counterfactualTrigger(_ modal: Int) -> (term: String, value: Double) {
+        (slots[modal].form + " … kunnen", Self.dutchCounterfactualValue)
+    }
 
     /// The positions of the Dutch counterfactual `had … kunnen` constructions.
     private func dutchCounterfactuals() -> Set<Int> {
@@ -540,18 +546,17 @@ struct SentenceScorer {
         // A Dutch sentence that opens with a contrast word (`Goed verhaal. Maar ...`)
         // turns against what came before it, as `maar` inside a sentence does: the
         // sentences before the last such one weigh as a clause before `maar`.
-        if language == .dutch,
-            let opener = slotsBySentence.keys.filter({ number in
-                guard number > 0, let first = slotsBySentence[number]?.first(where: { slots[$0].isWord }),
-                    case .modifier(let modifier) = slots[first].role
-                else { return false }
-                return modifier.role == .contrastAfter
-            }).max(),
-            let first = slotsBySentence[opener]?.first(where: { slots[$0].isWord }),
-            case .modifier(let modifier) = slots[first].role
-        {
-            for member in contributions.indices where contributions[member].sentence < opener {
-                reweigh(member, .init(rule: .beforeContrast, trigger: modifier.term, before: 0, after: 0), parameters.beforeContrast)
+        if language == .dutch {
+            let openers = slotsBySentence.compactMap { number, members -> (sentence: Int, term: String)? in
+                guard number > 0, let first = members.first(where: { slots[$0].isWord }),
+                    case .modifier(let modifier) = slots[first].role, modifier.role == .contrastAfter
+                else { return nil }
+                return (number, modifier.term)
+            }
+            if let opener = openers.max(by: { $0.sentence < $1.sentence }) {
+                for member in contributions.indices where contributions[member].sentence < opener.sentence {
+                    reweigh(member, .init(rule: .beforeContrast, trigger: opener.term, before: 0, after: 0), parameters.beforeContrast)
+                }
             }
         }
         for contribution in contributions where contribution.sentence < sentenceSums.count {
