@@ -248,6 +248,15 @@ public struct AspectEvaluation: Sendable, Codable {
     public var polarityImplicit = Accuracy()
     /// The sentence baseline on the opinions with an implicit target.
     public var baselineImplicit = Accuracy()
+    /// Three-class accuracy on the opinions of mixed sentences: those whose gold opinions
+    /// differ in polarity (`the food was great but the waiter was rude`). A sentence-level
+    /// prediction can get at most one polarity of such a sentence right, so this is where
+    /// attribution to targets shows.
+    public var polarityMixed = Accuracy()
+    /// The sentence baseline on the opinions of mixed sentences.
+    public var baselineMixed = Accuracy()
+    /// The review-tone baseline (``baselineContext``) on the opinions of mixed sentences.
+    public var baselineContextMixed = Accuracy()
     /// How many opinions got their polarity from the sentence because no word was tied to them.
     public var sentenceFallbacks = 0
     /// Explicit target detection against the distinct gold targets of each sentence:
@@ -313,6 +322,7 @@ public struct AspectEvaluation: Sendable, Codable {
         let offsets = Self.byteOffsets(of: sentence.text)
         var goldSpans: [Range<Int>] = []
         var goldCategories: Set<AspectCategory> = []
+        let isMixed = Set(sentence.opinions.map(\.polarity)).count > 1
         for gold in sentence.opinions {
             let category = extractor.taxonomy.category(forExternal: gold.category) ?? .general
             goldCategories.insert(category)
@@ -346,6 +356,11 @@ public struct AspectEvaluation: Sendable, Codable {
             polarity.add(gold: gold.polarity, predicted: predicted.polarity)
             baseline.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
             baselineContext.add(gold: gold.polarity, predicted: inContext)
+            if isMixed {
+                polarityMixed.add(gold: gold.polarity, predicted: predicted.polarity)
+                baselineMixed.add(gold: gold.polarity, predicted: extractor.polarity(of: baselineScore))
+                baselineContextMixed.add(gold: gold.polarity, predicted: inContext)
+            }
             if gold.polarity != .neutral {
                 polarityBinary.add(gold: gold.polarity, predicted: predicted.score > 0 ? .positive : .negative)
                 baselineBinary.add(gold: gold.polarity, predicted: baselineScore > 0 ? .positive : .negative)
@@ -421,6 +436,9 @@ extension AspectEvaluation {
         baselineExplicit.merge(other.baselineExplicit)
         polarityImplicit.merge(other.polarityImplicit)
         baselineImplicit.merge(other.baselineImplicit)
+        polarityMixed.merge(other.polarityMixed)
+        baselineMixed.merge(other.baselineMixed)
+        baselineContextMixed.merge(other.baselineContextMixed)
         sentenceFallbacks += other.sentenceFallbacks
         targetsExact.merge(other.targetsExact)
         targetsOverlap.merge(other.targetsOverlap)

@@ -197,6 +197,25 @@ struct SummaryAndEvaluationTests {
         #expect(recorded.rows.map(\.baselineContext) == [.negative, .negative, .positive])
     }
 
+    /// Opinions of a sentence whose gold opinions differ in polarity are counted apart:
+    /// attribution gets both right where the sentence's one polarity gets one.
+    @Test func mixedSentencesAreCountedApart() throws {
+        let tsv = """
+            id\tlabel\tcategory\ttarget\tfrom\tto\ttext
+            r1:0\tpos\tFOOD#QUALITY\tfood\t4\t8\tThe food was great but the waiter was rude.
+            r1:0\tneg\tSERVICE#GENERAL\twaiter\t27\t33\tThe food was great but the waiter was rude.
+            r2:0\tpos\tFOOD#QUALITY\tfood\t4\t8\tThe food was great.
+
+            """
+        let corpus = try GoldAspectCorpus(parsing: tsv, path: "gold.tsv")
+        let evaluation = AspectEvaluation.evaluate(corpus, analyzer: Fixture.analyzer, extractor: Fixture.extractor, language: .english)
+        #expect(evaluation.polarityMixed.count == 2)
+        #expect(evaluation.polarityMixed.correct == 2)
+        #expect(evaluation.baselineMixed.correct == 1)
+        #expect(evaluation.baselineContextMixed.count == 2)
+        #expect(evaluation.polarity.count == 3)
+    }
+
     /// Malformed gold files are rejected with the line.
     @Test func malformedGoldCorpusNamesTheLine() {
         let tsv = "id\tlabel\tcategory\ttarget\tfrom\tto\ttext\ns1\tgood\tFOOD#QUALITY\tfood\t0\t4\tfood ok\n"

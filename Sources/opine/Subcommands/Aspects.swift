@@ -188,6 +188,9 @@ extension Opine.Aspects {
                 (or, for NULL, its category mapped by Lexicons/aspects/semeval-categories.tsv);
                   baseline      the same when every opinion gets its sentence's polarity (compound \
                 ≥ 0.05 positive, ≤ -0.05 negative, else neutral);
+                  mixed         both on the opinions of sentences whose gold opinions differ in \
+                polarity, where only attribution to targets can get every opinion right;
+                  review tone   the baseline read with the rest of its review (no attribution);
                   binary        both on the pos/neg opinions only, positive iff score > 0;
                   targets       precision and recall of the extracted explicit targets against the \
                 distinct gold targets of each sentence, exact span and overlapping span;
@@ -417,10 +420,12 @@ struct AspectEvaluationText {
                     ["three-class, all", accuracy(e.polarity), accuracy(e.baseline)],
                     ["  explicit targets", accuracy(e.polarityExplicit), accuracy(e.baselineExplicit)],
                     ["  implicit (NULL)", accuracy(e.polarityImplicit), accuracy(e.baselineImplicit)],
+                    ["  mixed sentences", accuracy(e.polarityMixed), accuracy(e.baselineMixed)],
                     ["binary (pos/neg gold)", accuracy(e.polarityBinary), accuracy(e.baselineBinary)],
                 ]
             ).rendered.trimmingCharacters(in: .newlines))
         lines.append("review-tone baseline, three-class (the sentence with the rest of its review, no attribution): \(accuracy(e.baselineContext))")
+        lines.append("  on mixed sentences (gold opinions of more than one polarity): \(accuracy(e.baselineContextMixed))")
         lines.append("opinions with no word tied (the sentence and its review decide): \(e.sentenceFallbacks)")
         let names = ["pos", "neg", "neu"]
         lines.append(
