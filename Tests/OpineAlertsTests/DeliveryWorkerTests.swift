@@ -15,7 +15,7 @@ enum ScriptedReceiverError: Error {
 
 /// A webhook receiver on a free loopback port that records what it gets at `/hook` and
 /// answers with the status its script gives for each request (200 once the script runs
-/// out); `/stall` answers only after five seconds.
+/// out); `/stall` answers only after ten seconds.
 final class ScriptedReceiver: Sendable {
     struct Received: Sendable {
         var alertID: String?
@@ -44,7 +44,7 @@ final class ScriptedReceiver: Sendable {
             return Response(status: status)
         }
         router.post("/stall") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(5))
+            try await Task.sleep(for: .seconds(10))
             return Response(status: .ok)
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -89,7 +89,9 @@ struct DeliveryWorkerTests {
             logger: Logger(label: "worker") { _ in SwiftLogNoOpLogHandler() }, idlePoll: .milliseconds(20))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }
-            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            // Generous: the deadline only matters when a test fails, and a loaded machine
+            // stretches every step.
+            let deadline = ContinuousClock.now.advanced(by: .seconds(60))
             while try await !done(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             group.cancelAll()
         }
@@ -142,7 +144,7 @@ struct DeliveryWorkerTests {
                 destinations:
                   fast: { url: "\(url.absoluteString)" }
                   slow: { url: "\(stall.absoluteString)" }
-                delivery: { attempt_timeout_seconds: 4, initial_backoff_seconds: 1 }
+                delivery: { attempt_timeout_seconds: 8, initial_backoff_seconds: 1 }
                 rules:
                   - { name: angry, when: detractor, to: [fast, slow] }
                 """, environment: [:])
@@ -151,8 +153,8 @@ struct DeliveryWorkerTests {
             _ = try await pipeline.ingest([try review("r1", "Terrible, the worst delivery ever. Never again!")])
             let started = ContinuousClock.now
             // When r2 arrives, the attempts recorded for r1 at the stalled receiver (an
-            // attempt is recorded when it ends, and this one can only end by its 4 s
-            // timeout, before the receiver's 5 s answer). No wall-clock bound: a loaded
+            // attempt is recorded when it ends, and this one can only end by its 8 s
+            // timeout, before the receiver's 10 s answer). No wall-clock bound: a loaded
             // machine stretches any.
             let slowAttemptsWhenR2Arrived = Mutex<[Int]?>(nil)
             try await deliver(pipeline) {
