@@ -313,8 +313,12 @@ struct Matcher {
         return index > 1 && subjects.contains(units[index - 2].form)
     }
 
+    /// Whether punctuation ends a clause: `,` `;` `:` `.` `!` `?` `…` brackets and dashes,
+    /// among them a hyphen standing alone as a dash (`great - but`, `no -- gorgeous`;
+    /// hyphens inside words are part of the word).
     static func isClauseBreak(_ form: String) -> Bool {
         guard let first = form.unicodeScalars.first else { return false }
+        if first == "-" { return form.unicodeScalars.allSatisfy { $0 == "-" } }
         return ",;:.!?…–—‼⁉()".unicodeScalars.contains(first)
     }
 

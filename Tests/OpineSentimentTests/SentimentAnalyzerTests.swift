@@ -310,6 +310,11 @@ struct SentimentAnalyzerTests {
 
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
+        // A hyphen standing alone is a dash, which ends the clause as `–` does.
+        #expect(en("not today - good service").compound > 0)
+        #expect(en("not today -- good service").compound > 0)
+        #expect(en("not today – good service").compound > 0)
+        #expect(nl("niet vandaag - lekker").compound > 0)
     }
 
     @Test func litotesIsMildlyPositive() {
