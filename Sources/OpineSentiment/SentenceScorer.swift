@@ -6,7 +6,7 @@ struct SentenceScorer {
     let text: TokenizedText
     let parameters: ScoringParameters
     let language: Language
-    let slots: [Slot]
+    private(set) var slots: [Slot]
     /// Dutch separable verbs joined across their clause (finite verb -> its particle).
     private var separableParticles: [Int: Int] = [:]
     private(set) var clauses: [Int] = []
@@ -106,6 +106,7 @@ struct SentenceScorer {
         self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
+        resolveDualRoleNegators()
         scoreTerms()
         applySentenceRules()
     }
@@ -133,6 +134,26 @@ struct SentenceScorer {
             default: break
             }
             clauses.append(clause)
+        }
+    }
+
+    // MARK: Dual-role negators
+
+    /// Reads each negator that is also a sentiment entry (`no` -1.2) by its scope: a rule
+    /// word when it reverses a term (`no help`, `no real problems`, `no hint of malice`),
+    /// its own term otherwise (`no, thanks`, `no you didn't`). What follows within its
+    /// reach decides, not whether the next word happens to be known: `no you ...` reads as
+    /// `no I ...`, although `you` starts the phrase `you betcha`.
+    private mutating func resolveDualRoleNegators() {
+        guard slots.contains(where: { $0.ownValence != nil }) else { return }
+        var reversing: Set<Int> = []
+        for index in slots.indices {
+            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
+            if let negator = negator(for: index) { reversing.insert(negator) }
+        }
+        for index in slots.indices where !reversing.contains(index) {
+            guard let valence = slots[index].ownValence else { continue }
+            slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
         }
     }
 

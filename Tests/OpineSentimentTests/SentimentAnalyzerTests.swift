@@ -244,6 +244,24 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("it doesn't play my files", language: .english).contributions.isEmpty)
     }
 
+    @Test func aNegatorWithAValenceOfItsOwnIsReadByItsScope() throws {
+        // `no` is a negator and, as in VADER, a term (-1.2); `you` starts a phrase.
+        let analyzer = try Self.analyzer(extra: "no\t-1.2\nno\tnegator\t1\nyou betcha\t2\n")
+        func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
+        // Nothing in its scope: its own term, whether the next word starts a phrase or not.
+        for text in ["no you fool", "no I fool"] {
+            let analysis = en(text)
+            #expect(analysis.contributions.map(\.match) == [.exact], "\(text)")
+            #expect(analysis.contributions.first?.score == -1.2, "\(text)")
+        }
+        // A term in its scope: a rule word, also past an unknown word (`no real problems`).
+        let denied = en("no real good")
+        #expect(denied.contributions.map(\.entry) == ["good"])
+        #expect(denied.contributions.first?.rules.map(\.rule) == [.negation])
+        #expect(denied.compound < 0)
+        #expect(en("no good").contributions.map(\.entry) == ["good"])
+    }
+
     @Test func anyCarriesTheNegatorsScopeOn() throws {
         // `not` is four words before `problems`, beyond the window, but `any` stands in its
         // scope: the problems are denied (a litotes, mildly positive).
@@ -292,6 +310,11 @@ struct SentimentAnalyzerTests {
 
     @Test func negationEndsAtTheClause() {
         #expect(en("not today, good service").compound > 0)
+        // A hyphen standing alone is a dash, which ends the clause as `–` does.
+        #expect(en("not today - good service").compound > 0)
+        #expect(en("not today -- good service").compound > 0)
+        #expect(en("not today – good service").compound > 0)
+        #expect(nl("niet vandaag - lekker").compound > 0)
     }
 
     @Test func litotesIsMildlyPositive() {
