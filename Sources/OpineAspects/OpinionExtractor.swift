@@ -107,7 +107,11 @@ public struct OpinionExtractor: Sendable {
         guard !words.isEmpty else {
             return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
         }
-        return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+        let opinion = makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+        guard isUndecided(opinion) else { return opinion }
+        var decided = fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
+        decided.words = words
+        return decided
     }
 
     /// The opinion about a category with no explicit target (for example a gold
@@ -121,7 +125,17 @@ public struct OpinionExtractor: Sendable {
         if chosen.isEmpty { chosen = all.filter { $0.target == nil && $0.category == .general } }
         guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context) }
         let words = chosen.flatMap(\.words).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
+        let opinion = makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
+        guard isUndecided(opinion) else { return opinion }
+        var decided = fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context)
+        (decided.words, decided.sentence) = (words, opinion.sentence)
+        return decided
+    }
+
+    /// Whether the words of an opinion leave it undecided (``AttributionParameters/undecidedFallback``):
+    /// some have valence, but together they reach no polarity.
+    private func isUndecided(_ opinion: Opinion) -> Bool {
+        parameters.undecidedFallback && opinion.polarity == .neutral && opinion.words.contains { $0.score != 0 }
     }
 
     /// The opinion about what a reader names: a category by its id (`DELIVERY`, `food`;

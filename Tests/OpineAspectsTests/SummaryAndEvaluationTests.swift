@@ -164,6 +164,26 @@ struct SummaryAndEvaluationTests {
         #expect(lent.polarity == .negative)
     }
 
+    /// Tied words that cancel out (`definitely` against `wouldn't go back`) leave the opinion
+    /// undecided: the sentence read in its review decides, as for a target with no word.
+    /// A lukewarm word (`ok`, valence 0) still makes a neutral opinion.
+    @Test func cancellingWordsLeaveTheOpinionToTheReview() {
+        let text = "I definitely wouldn't go back."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let decided = Fixture.extractor.opinion(toward: .general, in: tokenized, analysis: analysis, context: -0.5)
+        #expect(!decided.words.isEmpty)
+        #expect(decided.polarity == .negative)
+        var off = Fixture.extractor
+        off.parameters.undecidedFallback = false
+        #expect(off.opinion(toward: .general, in: tokenized, analysis: analysis, context: -0.5).polarity == .neutral)
+        let lukewarm = "The food was ok."
+        let lukewarmTokens = Tokenizer().tokenize(lukewarm)
+        let lukewarmAnalysis = Fixture.analyzer.analyze(lukewarmTokens, language: .english)
+        let food = Fixture.byteRange(of: "food", in: lukewarm)
+        #expect(Fixture.extractor.opinion(toward: food, in: lukewarmTokens, analysis: lukewarmAnalysis, context: -0.5).polarity == .neutral)
+    }
+
     /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
     @Test func neutralSentenceTakesTheTextsTone() {
         let text = "We waited for the bill. The waiter was rude and the food was awful."
