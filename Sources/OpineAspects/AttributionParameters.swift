@@ -62,6 +62,14 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// surroundings decides, as when no word is tied. Words that are neutral by themselves
     /// (`the food was ok`, see ``WordClass/lukewarm``) still make a neutral opinion.
     public var undecidedFallback = true
+    /// For ``OpinionExtractor/opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)`` and the
+    /// category variant: leave out the words in the scope of a hedge, an irrealis trigger
+    /// that weakens without reversing (`if you want good Thai, ...`, `it would be nice`,
+    /// `als je graag goed eet`): they are what might be, not what the writer says the target
+    /// is, so the target is read as if they were not there. A counterfactual that reverses
+    /// its words (`could have been better`) is an assertion and stays. The list of
+    /// ``OpinionExtractor/opinions(in:analysis:)`` keeps every word.
+    public var skipsHedgedWords = true
 
     /// The defaults.
     public init() {}
@@ -87,6 +95,7 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
         case "contextFallback": contextFallback = value != 0
         case "contextBias": contextBias = value
         case "undecidedFallback": undecidedFallback = value != 0
+        case "skipsHedgedWords": skipsHedgedWords = value != 0
         default: return false
         }
         return true
@@ -96,6 +105,6 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     public static let names = [
         "distance", "comma", "strongBreak", "contrast", "ellipticalContrast", "conjunction", "subordinator", "predicateBonus", "invertedBonus",
         "attributeBonus", "targetAfter", "maximumCost", "coordination", "sentenceFallback", "untiedFallback", "contextFallback", "contextBias",
-        "undecidedFallback",
+        "undecidedFallback", "skipsHedgedWords",
     ]
 }
