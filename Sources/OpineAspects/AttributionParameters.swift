@@ -55,6 +55,21 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// default: those words already make the sentence's compound, which the fallback reads
     /// with the text around it (on the train files, on: EN 0.862, NL 0.869; off: 0.864, 0.869).
     public var untiedFallback = false
+    /// For ``OpinionExtractor/opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)`` and the
+    /// category variant: when the words tied to the target have valence but cancel out or are
+    /// too weak to reach a polarity (`I definitely wouldn't go back`, `Terrible would be a
+    /// compliment`), they leave the opinion undecided, and the sentence read with its
+    /// surroundings decides, as when no word is tied. Words that are neutral by themselves
+    /// (`the food was ok`, see ``WordClass/lukewarm``) still make a neutral opinion.
+    public var undecidedFallback = true
+    /// For ``OpinionExtractor/opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)`` and the
+    /// category variant: leave out the words in the scope of a hedge, an irrealis trigger
+    /// that weakens without reversing (`if you want good Thai, ...`, `it would be nice`,
+    /// `als je graag goed eet`): they are what might be, not what the writer says the target
+    /// is, so the target is read as if they were not there. A counterfactual that reverses
+    /// its words (`could have been better`) is an assertion and stays. The list of
+    /// ``OpinionExtractor/opinions(in:analysis:)`` keeps every word.
+    public var skipsHedgedWords = true
 
     /// The defaults.
     public init() {}
@@ -79,6 +94,8 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
         case "untiedFallback": untiedFallback = value != 0
         case "contextFallback": contextFallback = value != 0
         case "contextBias": contextBias = value
+        case "undecidedFallback": undecidedFallback = value != 0
+        case "skipsHedgedWords": skipsHedgedWords = value != 0
         default: return false
         }
         return true
@@ -88,5 +105,6 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     public static let names = [
         "distance", "comma", "strongBreak", "contrast", "ellipticalContrast", "conjunction", "subordinator", "predicateBonus", "invertedBonus",
         "attributeBonus", "targetAfter", "maximumCost", "coordination", "sentenceFallback", "untiedFallback", "contextFallback", "contextBias",
+        "undecidedFallback", "skipsHedgedWords",
     ]
 }

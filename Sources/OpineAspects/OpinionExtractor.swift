@@ -92,7 +92,7 @@ public struct OpinionExtractor: Sendable {
         }
         let candidate = view.candidates[forced]
         let target = view.target(candidate)
-        let all = resolve(view, link(view))
+        let all = resolve(view, link(view, skippingHedged: parameters.skipsHedgedWords))
         let resolved = all.filter { $0.link.candidate == forced }
         let words = resolved.map { OpinionWord(view.items[$0.link.item], score: $0.score, link: $0.link.link) }
         if words.isEmpty && parameters.untiedFallback {
@@ -107,7 +107,11 @@ public struct OpinionExtractor: Sendable {
         guard !words.isEmpty else {
             return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
         }
-        return makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+        let opinion = makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
+        guard isUndecided(opinion) else { return opinion }
+        var decided = fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
+        decided.words = words
+        return decided
     }
 
     /// The opinion about a category with no explicit target (for example a gold
@@ -116,12 +120,23 @@ public struct OpinionExtractor: Sendable {
     /// polarity, and when that is neutral (``AttributionParameters/contextFallback``) `context`'s.
     /// - Parameter context: the compound of the text around this one, as for ``opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)``.
     public func opinion(toward category: AspectCategory, in text: TokenizedText, analysis: Analysis, context: Double? = nil) -> Opinion {
-        let all = opinions(in: text, analysis: analysis)
+        let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
+        let all = buildOpinions(view, resolve(view, link(view, skippingHedged: parameters.skipsHedgedWords)))
         var chosen = all.filter { $0.category == category }
         if chosen.isEmpty { chosen = all.filter { $0.target == nil && $0.category == .general } }
         guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context) }
         let words = chosen.flatMap(\.words).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        return makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
+        let opinion = makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
+        guard isUndecided(opinion) else { return opinion }
+        var decided = fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context)
+        (decided.words, decided.sentence) = (words, opinion.sentence)
+        return decided
+    }
+
+    /// Whether the words of an opinion leave it undecided (``AttributionParameters/undecidedFallback``):
+    /// some have valence, but together they reach no polarity.
+    private func isUndecided(_ opinion: Opinion) -> Bool {
+        parameters.undecidedFallback && opinion.polarity == .neutral && opinion.words.contains { $0.score != 0 }
     }
 
     /// The opinion about what a reader names: a category by its id (`DELIVERY`, `food`;
@@ -235,8 +250,9 @@ public struct OpinionExtractor: Sendable {
     }
 
     /// Ties every opinion word to its cheapest candidate in the sentence, then shares it
-    /// with coordinated candidates that have no word of their own.
-    func link(_ view: TextView) -> [Link] {
+    /// with coordinated candidates that have no word of their own. With `skippingHedged`,
+    /// the words a hedge weakens without reversing are left out (``AttributionParameters/skipsHedgedWords``).
+    func link(_ view: TextView, skippingHedged: Bool = false) -> [Link] {
         let units = view.units
         let candidates = view.candidates
         var inCandidate = [Bool](repeating: false, count: units.count)
@@ -247,6 +263,7 @@ public struct OpinionExtractor: Sendable {
             // A plain word inside a given target (`pita`, which the lexicon reads as an
             // abbreviation) is part of its name, not an opinion.
             if !word.mayBeTarget, candidates.contains(where: { $0.first <= word.last && word.first <= $0.last }) { continue }
+            if skippingHedged, isHedged(word, in: view.analysis) { continue }
             var best: (cost: Double, candidate: Int, link: OpinionLink)?
             for (index, candidate) in candidates.enumerated() where candidate.sentence == sentence {
                 let option: (Double, OpinionLink)
@@ -285,6 +302,13 @@ public struct OpinionExtractor: Sendable {
             }
         }
         return links + shared
+    }
+
+    /// Whether an irrealis trigger weakens the word without reversing it (`if`, `would`,
+    /// `zou`; not `could have`, which reverses).
+    private func isHedged(_ word: WordItem, in analysis: Analysis) -> Bool {
+        guard let number = word.contribution else { return false }
+        return analysis.contributions[number].rules.contains { $0.rule == .irrealis && $0.before * $0.after >= 0 }
     }
 
     /// A link with the word's category and final score: a context-dependent word keeps the

@@ -175,7 +175,11 @@ struct TextView {
                 let scored = match.how != .exact && analysis.contributions.contains {
                     $0.range.overlaps(units[index].range) && [MatchKind.exact, .stem, .elongation, .phrase].contains($0.match)
                 }
-                if !scored && (!ambiguous || termLicensed(before: index)) {
+                // English: a term read through its stem from a form in -ed or -ing is a verb
+                // form (`sliced` is not `slice`, `visiting` not `visit`); listed forms are
+                // exact matches and stay (`seating`).
+                let verbForm = isEnglish && match.how == .stem && Self.looksLikeEnglishVerbForm(units[index].form)
+                if !scored && !verbForm && (!ambiguous || termLicensed(before: index)) {
                     units[index].term = terms.count
                     terms.append(TermHit(first: index, last: index, match: match))
                 }
@@ -381,6 +385,12 @@ struct TextView {
         return ["be", "ver", "ont", "her"].contains { form.hasPrefix($0) }
     }
 
+    /// An English past participle or gerund among unknown words: `sliced`, `overcooked`,
+    /// `visiting` (at least five letters, ending in -ed or -ing).
+    static func looksLikeEnglishVerbForm(_ form: String) -> Bool {
+        form.unicodeScalars.count >= 5 && (form.hasSuffix("ed") || form.hasSuffix("ing"))
+    }
+
     /// Whether a noun phrase may start right after this position: at the start of the
     /// sentence, after punctuation, a determiner, preposition, coordinator, number or
     /// sentiment word.
@@ -436,7 +446,12 @@ struct TextView {
             }
             index = end + 1
         }
-        for (start, end) in unknownChunks {
+        for (start, chunkEnd) in unknownChunks {
+            // English: an unknown word in -ed ends no noun phrase; it is a participle
+            // (`inexpertly sliced`, `perfectly cooked`).
+            var end = chunkEnd
+            while isEnglish, end >= start, Self.looksLikeEnglishVerbForm(units[end].form) { end -= 1 }
+            guard end >= start else { continue }
             let start = max(start, end - 3)
             guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else { continue }
             let forms = (start...end).map { units[$0].form }

@@ -22,6 +22,20 @@ struct AttributionTests {
         #expect(waiter.words.map(\.entry) == ["rude"])
     }
 
+    /// An unknown English word in -ed or -ing after an opinion word is a verb form, not a
+    /// target: in `the fish was adequate, but inexpertly sliced` no target `sliced` takes
+    /// `inexpertly`, and `worth visiting` makes no target `visiting`.
+    @Test func englishParticiplesAreNoTargets() throws {
+        for (text, verb) in [("The fish was adequate, but inexpertly sliced.", "sliced"), ("The museum nearby is worth visiting.", "visiting")] {
+            let tokenized = Tokenizer().tokenize(text)
+            let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+            let targets = Fixture.extractor.targets(in: tokenized, analysis: analysis).map(\.text)
+            #expect(!targets.contains(verb))
+            #expect(!Fixture.extractor.opinions(in: tokenized, analysis: analysis).contains { $0.target?.text == verb })
+        }
+        #expect(Fixture.opinions("The fish was adequate, but inexpertly sliced.", .english).contains { $0.target?.text == "fish" })
+    }
+
     /// A negator that reverses no sentiment word (`didn't`) colours the text's compound but
     /// is no opinion word: no opinion lists it, and the word after it is not made a target.
     @Test func aNegatorThatReversesNothingIsNoOpinionWord() throws {

@@ -164,6 +164,51 @@ struct SummaryAndEvaluationTests {
         #expect(lent.polarity == .negative)
     }
 
+    /// Tied words that cancel out (`definitely` against `wouldn't go back`) leave the opinion
+    /// undecided: the sentence read in its review decides, as for a target with no word.
+    /// A lukewarm word (`ok`, valence 0) still makes a neutral opinion.
+    @Test func cancellingWordsLeaveTheOpinionToTheReview() {
+        let text = "I definitely wouldn't go back."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let decided = Fixture.extractor.opinion(toward: .general, in: tokenized, analysis: analysis, context: -0.5)
+        #expect(!decided.words.isEmpty)
+        #expect(decided.polarity == .negative)
+        var off = Fixture.extractor
+        off.parameters.undecidedFallback = false
+        #expect(off.opinion(toward: .general, in: tokenized, analysis: analysis, context: -0.5).polarity == .neutral)
+        let lukewarm = "The food was ok."
+        let lukewarmTokens = Tokenizer().tokenize(lukewarm)
+        let lukewarmAnalysis = Fixture.analyzer.analyze(lukewarmTokens, language: .english)
+        let food = Fixture.byteRange(of: "food", in: lukewarm)
+        #expect(Fixture.extractor.opinion(toward: food, in: lukewarmTokens, analysis: lukewarmAnalysis, context: -0.5).polarity == .neutral)
+    }
+
+    /// Words in a hedge's scope (`if you want good authentic Thai`) say what might be, not
+    /// what the target is: they are left out, and the sentence in its review decides; the
+    /// list of opinions keeps them. A reversing counterfactual (`could have been better`)
+    /// still speaks for its target.
+    @Test func hedgedWordsDoNotSpeakForTheirTarget() {
+        let text = "If you want good authentic Thai this place is not the place to go."
+        let tokenized = Tokenizer().tokenize(text)
+        let analysis = Fixture.analyzer.analyze(tokenized, language: .english)
+        let thai = Fixture.byteRange(of: "Thai", in: text)
+        let read = Fixture.extractor.opinion(toward: thai, in: tokenized, analysis: analysis, context: -0.5)
+        #expect(read.words.isEmpty)
+        #expect(read.polarity == .negative)
+        var off = Fixture.extractor
+        off.parameters.skipsHedgedWords = false
+        #expect(off.opinion(toward: thai, in: tokenized, analysis: analysis, context: -0.5).polarity == .positive)
+        #expect(Fixture.extractor.opinions(in: tokenized, analysis: analysis).contains { $0.target?.text == "Thai" })
+        let counterfactual = "The pasta could have been better."
+        let tokens = Tokenizer().tokenize(counterfactual)
+        let pasta = Fixture.extractor.opinion(
+            toward: Fixture.byteRange(of: "pasta", in: counterfactual), in: tokens, analysis: Fixture.analyzer.analyze(tokens, language: .english),
+            context: 0.5)
+        #expect(!pasta.words.isEmpty)
+        #expect(pasta.polarity == .negative)
+    }
+
     /// In a multi-sentence text, a neutral sentence takes the whole text's polarity.
     @Test func neutralSentenceTakesTheTextsTone() {
         let text = "We waited for the bill. The waiter was rude and the food was awful."
