@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The set-up command: installs what is missing, builds Opine in release mode and runs it
-# on real examples of customer comments.
+# on real customer comments: single phrases, then the labelled reviews and tweets shipped
+# in Corpora/ (scored as an export, ranked by opinion category, and evaluated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,17 @@ echo
 english="The food was not bad at all, but the waiter was RUDE and the bill was a rip-off!!"
 echo "\$ opine analyze \"$english\""
 "$opine" analyze "$english"
+echo
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+echo "\$ opine batch Corpora/nl/glender-earphones.tsv --opinions -o scored.jsonl"
+"$opine" batch Corpora/nl/glender-earphones.tsv --opinions -o "$out/scored.jsonl"
+echo
+echo "\$ head -n 1 scored.jsonl"
+head -n 1 "$out/scored.jsonl"
+echo
+echo "\$ opine aspects --no-quotes --rank negative --terms 12 Corpora/en/vader-amazon.tsv"
+"$opine" aspects --no-quotes --rank negative --terms 12 Corpora/en/vader-amazon.tsv
+echo
+echo "\$ opine eval Corpora/en/vader-tweets.tsv Corpora/nl/glender-earphones.tsv"
+"$opine" eval Corpora/en/vader-tweets.tsv Corpora/nl/glender-earphones.tsv

@@ -7,6 +7,9 @@ struct ExportReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The inputs' CSV delimiter: ',', ';', 'tab' or another single character. Default: detected from the header.", valueName: "char"))
     var delimiter: String?
 
+    @Flag(help: "Read quotes as plain text, for files written without quoting (TSV corpora) where no field holds the delimiter or a line break.")
+    var noQuotes = false
+
     @Option(help: ArgumentHelp("The column with the text.", valueName: "name"))
     var textColumn: String?
     @Option(help: ArgumentHelp("The column with a row id ('none': no id column).", valueName: "name"))
@@ -34,7 +37,7 @@ struct ExportReadingOptions: ParsableArguments {
         for case (let role, let name?) in named {
             columns[role] = name == "none" && role != .text ? .none : .named(name)
         }
-        return ReaderOptions(delimiter: try delimiterByte(), columns: columns)
+        return ReaderOptions(delimiter: try delimiterByte(), quoting: !noQuotes, columns: columns)
     }
 
     /// `--delimiter` as one byte; nil to detect it.

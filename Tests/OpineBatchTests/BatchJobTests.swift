@@ -49,7 +49,7 @@ struct BatchJobTests {
         #expect(summary.tally.rowsRejected == rejected.count)
         #expect(rejected.map { $0["reason"] as? String } == [
             "expected 3 fields as in the header, found 4",
-            "field 2: unexpected text after the closing quote",
+            "field 2: unexpected text after the closing quote (--no-quotes reads quotes as plain text)",
             "field 'sterren' has 'zes', not a star rating from 1 to 5 (--rating-column none ignores it)",
         ])
         #expect(rejected.first?["raw"] as? String == "3;\"kapot\";aangekomen;2")

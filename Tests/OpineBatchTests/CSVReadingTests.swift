@@ -104,9 +104,22 @@ struct CSVReadingTests {
         defer { scratch.remove() }
         let path = try scratch.write("export.csv", "id,text\n1,\"quoted\"junk\n2,fine\n")
         let results = try readAll(path)
-        #expect(results[0].rejection?.reason == "field 2: unexpected text after the closing quote")
+        #expect(results[0].rejection?.reason == "field 2: unexpected text after the closing quote (--no-quotes reads quotes as plain text)")
         #expect(results[0].rejection?.line == 2)
         #expect(results[1].row?.text == "fine")
+    }
+
+    /// With quoting off, quotes are plain text: a TSV corpus written without quoting reads
+    /// row by row, quotes kept, where RFC 4180 reading rejects the row.
+    @Test func quotingOffReadsQuotesAsPlainText() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("corpus.tsv", "id\ttext\n1\t\" this vanished\" after a month\n2\tfine \"quoted\"\n")
+        let quoted = try readAll(path)
+        #expect(quoted[0].rejection?.reason.hasSuffix("(--no-quotes reads quotes as plain text)") == true)
+        let plain = try readAll(path, ReaderOptions(quoting: false))
+        #expect(plain.map { $0.row?.text } == ["\" this vanished\" after a month", "fine \"quoted\""])
+        #expect(plain.map { $0.row?.line } == [2, 3])
     }
 
     @Test func aQuoteNeverClosedRejectsTheRestOfTheFileAsOneRow() throws {
@@ -155,7 +168,7 @@ struct CSVReadingTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let path = try scratch.write("export.csv", "\"text\"x,id\n")
-        #expect(throws: BatchError.malformedInput(path: path, line: 1, reason: "in the header, field 1: unexpected text after the closing quote")) {
+        #expect(throws: BatchError.malformedInput(path: path, line: 1, reason: "in the header, field 1: unexpected text after the closing quote (--no-quotes reads quotes as plain text)")) {
             try ExportReader(path: path)
         }
     }

@@ -82,6 +82,20 @@ struct CommandLineTests {
         #expect(result.error.contains("label"))
     }
 
+    /// A TSV written without quoting stops `opine aspects` with exit 65 and a hint, and
+    /// reads with `--no-quotes`.
+    @Test func aspectsReadsAnUnquotedTSVWithNoQuotes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-unquoted-\(UUID().uuidString).tsv")
+        try Data("id\ttext\n1\t\"the waiter\" was rude\n2\tThe food was great\n".utf8).write(to: file)
+        let quoted = try opine(["aspects", "--lang", "en", file.path])
+        #expect(quoted.status == 65)
+        #expect(quoted.error.contains("\(file.path):2:"))
+        #expect(quoted.error.contains("--no-quotes"))
+        let plain = try opine(["aspects", "--no-quotes", "--lang", "en", file.path])
+        #expect(plain.status == 0)
+        #expect(plain.output.hasPrefix("2 texts"))
+    }
+
     @Test func evalReportsAccuracy() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-corpus-\(UUID().uuidString).tsv")
         try Data("text\tlabel\ngreat food\tpos\nawful service\tneg\n".utf8).write(to: file)

@@ -9,10 +9,10 @@ final class CSVRecordSource: RecordSource {
     /// The header's column names, once known, to name a field in messages.
     var columnNames: [String] = []
 
-    init(buffer: InputBuffer, file: String, delimiter: UInt8?) {
+    init(buffer: InputBuffer, file: String, delimiter: UInt8?, quoting: Bool) {
         self.buffer = buffer
         self.file = file
-        scanner = CSVScanner(delimiter: delimiter)
+        scanner = CSVScanner(delimiter: delimiter, quoting: quoting)
     }
 
     func nextRecord() throws(BatchError) -> SourceRecord? {
@@ -36,7 +36,9 @@ final class CSVRecordSource: RecordSource {
     }
 
     private func content(_ spans: [CSVScanner.FieldSpan], in bytes: UnsafeBufferPointer<UInt8>, problem: String?) -> SourceRecord.Content {
-        if let problem { return .malformed(problem) }
+        // Every problem the scanner reports is about quoting: a file whose quotes are plain
+        // text (a TSV written without quoting) reads with quoting off.
+        if let problem { return .malformed(problem + " (--no-quotes reads quotes as plain text)") }
         var values: [String] = []
         values.reserveCapacity(spans.count)
         for (index, span) in spans.enumerated() {

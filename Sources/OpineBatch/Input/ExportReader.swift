@@ -67,7 +67,7 @@ public final class ExportReader {
         format = try Self.detectFormat(buffer, delimiter: options.delimiter)
         switch format {
         case .csv(let delimiter):
-            let csv = CSVRecordSource(buffer: buffer, file: file, delimiter: delimiter)
+            let csv = CSVRecordSource(buffer: buffer, file: file, delimiter: delimiter, quoting: options.quoting)
             source = csv
             try readHeader(csv)
         case .jsonLines:

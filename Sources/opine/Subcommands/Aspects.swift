@@ -79,6 +79,9 @@ extension Opine.Aspects {
         @Option(help: "The text column of exports. Default: found by its name (text, message, comment, review, bericht, ...).")
         var textColumn: String?
 
+        @Flag(help: "Read an export's quotes as plain text, for files written without quoting (TSV corpora).")
+        var noQuotes = false
+
         @Option(help: "Order of categories and terms: volume, negative (most negative net sentiment first) or positive.")
         var rank: AspectRankingChoice = .volume
 
@@ -98,7 +101,7 @@ extension Opine.Aspects {
                 let language = options.forcedLanguage
                 var summary = AspectSummary()
                 for file in files {
-                    try AspectTextReader(path: file, column: textColumn).forEachBatch(of: 4096) { batch in
+                    try AspectTextReader(path: file, column: textColumn, quoting: !noQuotes).forEachBatch(of: 4096) { batch in
                         let results = parallelMap(batch) { text in extractor.opinions(in: text, analyzer: analyzer, language: language).opinions }
                         for opinions in results { summary.add(opinions) }
                     }
@@ -267,6 +270,8 @@ struct AspectTextReader {
     let path: String
     /// The text column of an export; nil: found by its common names.
     let column: String?
+    /// Whether an export's `"` quotes fields (see ``ReaderOptions/quoting``).
+    var quoting = true
 
     /// Whether the path names an export rather than a file of lines.
     private var isExport: Bool {
@@ -287,7 +292,7 @@ struct AspectTextReader {
             var columns = ColumnSelection()
             if let column { columns[.text] = .named(column) }
             do {
-                let reader = try ExportReader(path: path, options: ReaderOptions(columns: columns))
+                let reader = try ExportReader(path: path, options: ReaderOptions(quoting: quoting, columns: columns))
                 while let next = try reader.next() {
                     switch next {
                     case .row(let row): try add(row.text)
