@@ -8,7 +8,7 @@ struct SentenceScorer {
     let language: Language
     private(set) var slots: [Slot]
     /// Dutch separable verbs joined across their clause (finite verb -> its particle).
-    private var separableParticles: [Int: Int] = [:]
+    private(set) var separableParticles: [Int: Int] = [:]
     private(set) var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The slot of each contribution.
@@ -19,37 +19,17 @@ struct SentenceScorer {
     /// The number of terms scored (sentiment terms, and English negators that count on their own).
     var termCount: Int { contributions.count }
 
-    /// `never` in both languages, and the degree words after which it compares rather
-    /// than negates.
-    private static let neverForms: Set<String> = ["never", "nooit"]
-    private static let comparativeDegree: Set<String> = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
-
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
     static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
-    /// Dutch negators that scope only over what follows them, as determiners, pronouns or
-    /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
-    /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
-    /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
-    private static let dutchForwardOnlyNegators: FormSet = [
-        "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
-    ]
-    /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
-    /// but cosy), where `het was anders lekker` (it was tasty, though) is not negated.
-    private static let dutchBackwardOnlyNegators: Set<String> = ["is anders", "was anders"]
     /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
     /// show how the writer feels as they write: negation and irrealis leave them alone
     /// (`I'm not the latter lol`, `no way lol`).
     private static let interjections: FormSet = [
         "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
         "meh", "omg", "jippie", "jeej", "bah",
-    ]
-    /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
-    /// fortunately, hopefully), which a negator after them does not negate.
-    private static let dutchStanceAdverbs: FormSet = [
-        "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
     ]
 
     /// Whether a Dutch form reads as an infinitive after `te` (`te genieten`, `te
@@ -135,11 +115,7 @@ struct SentenceScorer {
     /// `no I ...`, although `you` starts the phrase `you betcha`.
     private mutating func resolveDualRoleNegators() {
         guard slots.contains(where: { $0.ownValence != nil }) else { return }
-        var reversing: Set<Int> = []
-        for index in slots.indices {
-            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
-            if let negator = negator(for: index) { reversing.insert(negator) }
-        }
+        let reversing = Set(negators().values)
         for index in slots.indices where !reversing.contains(index) {
             guard let valence = slots[index].ownValence else { continue }
             slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
@@ -160,13 +136,9 @@ struct SentenceScorer {
         }) else { return }
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
-        // The negator of each term it reverses (a symbol is never reversed); a negator that
-        // reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
-        var negatorOf: [Int: Int] = [:]
-        for index in slots.indices {
-            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
-            if let negator = negator(for: index) { negatorOf[index] = negator }
-        }
+        // A negator that reverses no term is scored on its own, see
+        // ``danglingNegation(at:irrealis:)``.
+        let negatorOf = negators()
         let reversing = Set(negatorOf.values)
         for index in slots.indices {
             if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
@@ -264,41 +236,8 @@ struct SentenceScorer {
 
     /// An emoji, emoticon or interjection: the writer's mood, which negation and irrealis
     /// leave alone.
-    private static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
+    static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
         match == .emoji || match == .emoticon || interjections.contains(entry)
-    }
-
-    /// Negators that do not count as a complaint when they reverse nothing: a
-    /// preposition (`without`, `comes without batteries`), a comparison of amounts
-    /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling = Set([
-        "without", "less", "less than", "neither", "nor",
-        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and the backward-only
-        // `is/was anders`, which with nothing before it to deny is `it is different`.
-        "zonder", "minder", "weinig", "noch",
-    ]).union(dutchBackwardOnlyNegators)
-
-    /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
-    /// own. Negation is itself evaluative: people negate to deny an expectation, and in
-    /// reviews and opinion text that expectation is mostly a positive one (Potts 2010, "On
-    /// the negativity of negation": negators are markedly more frequent in negative
-    /// reviews). So `it doesn't play windows media`, `they still didn't ship it`, `the
-    /// apology was not announced` lean negative although no sentiment word occurs. Its
-    /// irrealis scope applies as to a term (`if it didn't ...`).
-    private func danglingNegation(at index: Int, irrealis: (term: String, value: Double)?) -> Contribution? {
-        guard parameters.danglingNegation != 0, case .modifier(let modifier) = slots[index].role, modifier.role == .negator,
-            !Self.neutralWhenDangling.contains(modifier.term)
-        else { return nil }
-        let slot = slots[index]
-        var score = parameters.danglingNegation
-        var rules: [RuleEffect] = []
-        if let (trigger, factor) = irrealis, factor != 1 {
-            rules.append(RuleEffect(rule: .irrealis, trigger: trigger, before: score, after: score * factor))
-            score *= factor
-        }
-        return Contribution(
-            text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
-            sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
     }
 
     private func isNegator(at index: Int) -> Bool {
@@ -319,87 +258,6 @@ struct SentenceScorer {
         }
         return found
     }
-
-    /// English articles and `such`, which the negation window does not count.
-    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
-
-    /// English negative-polarity items: words that occur in a negator's scope (`not ...
-    /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
-    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
-
-    /// The negator whose scope covers the term at `index`: one of the few words before it
-    /// in its clause; for Dutch also one after it in the clause with no other sentiment
-    /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
-    /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
-    private func negator(for index: Int) -> Int? {
-        var position = index - 1
-        var distance = 1
-        var window = parameters.negationWindow
-        backward: while position >= 0, distance <= window, clauses[position] == clauses[index] {
-            // An English negative-polarity item (`any`, `ever`) stands in a negator's scope
-            // and carries it on: in `I have not had any distortion problems` the negator
-            // is four words back, but three from `any`.
-            if language == .english, Self.negativePolarityItems.contains(slots[position].form) {
-                window = distance + parameters.negationWindow
-            }
-            switch slots[position].role {
-            case .modifier(let modifier) where modifier.role == .negator:
-                // `never so good`, `nooit zo lekker`: a comparison with everything before,
-                // which praises rather than negates (VADER's "never so/this" rule).
-                let between = slots[(position + 1)..<index].map(\.form)
-                if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
-                    return nil
-                }
-                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
-                if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
-                // `haven't been this sore in a while`: the same comparison with the present,
-                // which `been` and a deictic `this` before the term mark (`hasn't been so
-                // good lately` stays a negation).
-                if language == .english, between.last == "this", between.contains("been") {
-                    return nil
-                }
-                return position
-            // In English a negator negates the first sentiment term after it, not the ones
-            // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
-            // coordinations such as `geen goede en snelle service` keep the wider scope,
-            // which measured better on the Dutch development sets.)
-            case .sentiment where language == .english: break backward
-            default: break
-            }
-            // An English article (or `such`) adds no distance: the window counts the words
-            // of the phrase, so `wouldn't be such a bad idea` is as near as `wouldn't be bad`.
-            if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
-            position -= 1
-        }
-        // A stance adverb states how the writer feels about the clause, negation included
-        // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
-        guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }
-        position = index + 1
-        while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
-            switch slots[position].role {
-            case .sentiment: return nil
-            case .modifier(let modifier) where modifier.role == .negator:
-                // A split verb's particle closes its scope: `raad het niemand aan`.
-                if let particle = separableParticles[index], position < particle { return position }
-                if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
-                // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
-                if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
-                    return nil
-                }
-                if isComparativeDenial(term: index, negator: position) { return nil }
-                // A negator that reaches back closes its clause (`lekker was het niet`,
-                // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
-                // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
-                // omgeving je niet afschrikken`), not the word before it.
-                if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
-                return position
-            default: position += 1
-            }
-        }
-        return nil
-    }
-
-    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
 
     // MARK: Sentence rules
 
