@@ -25,14 +25,10 @@ extension SentenceScorer {
             !Self.neutralWhenDangling.contains(modifier.term)
         else { return nil }
         let slot = slots[index]
-        var score = parameters.danglingNegation
-        var rules: [RuleEffect] = []
-        if let (trigger, factor) = irrealis, factor != 1 {
-            rules.append(RuleEffect(rule: .irrealis, trigger: trigger, before: score, after: score * factor))
-            score *= factor
-        }
+        var term = TermScore(parameters.danglingNegation)
+        if let (trigger, factor) = irrealis { term.apply(.irrealis, trigger, term.score * factor) }
         return Contribution(
             text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
-            sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
+            sentence: slot.sentence, valence: parameters.danglingNegation, score: term.score, rules: term.rules)
     }
 }

@@ -1,5 +1,5 @@
-// Negation: which negator reverses which term, its scope with the English and Dutch rules
-// of its window.
+// Negation: which negator reverses which term (its scope, with the English and Dutch rules
+// of its window), and how it reverses it.
 
 import OpineText
 
@@ -13,6 +13,17 @@ extension SentenceScorer {
             if let negator = negator(for: index) { negatorOf[index] = negator }
         }
         return negatorOf
+    }
+
+    /// Reverses `term` by the negator at `negator`: a negation, or a litotes when the rules
+    /// so far left it negative (`not bad`; `niet te pikant` negates an excess).
+    func negate(_ term: inout TermScore, by negator: Int) {
+        guard case .modifier(let modifier) = slots[negator].role else { return }
+        if term.score < 0 {
+            term.apply(.litotes, modifier.term, term.score * parameters.litotes)
+        } else {
+            term.apply(.negation, modifier.term, term.score * parameters.negation)
+        }
     }
 
     /// The negator whose scope covers the term at `index`: one of the few words before it

@@ -24,47 +24,6 @@ struct SentenceScorer {
     static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
-    /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
-    /// show how the writer feels as they write: negation and irrealis leave them alone
-    /// (`I'm not the latter lol`, `no way lol`).
-    private static let interjections: FormSet = [
-        "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
-        "meh", "omg", "jippie", "jeej", "bah",
-    ]
-
-    /// Whether a Dutch form reads as an infinitive after `te` (`te genieten`, `te
-    /// beschermen`, `te gaan`): it ends in `-en`, or is one of the short verbs in `-n`.
-    /// (Before a positive adjective `te` states an excess instead: see ``scoreTerms()``;
-    /// positive idioms with it, `te gek`, are phrases, matched first.)
-    private static func isDutchInfinitive(_ form: String) -> Bool {
-        form.hasSuffix("en") || dutchShortInfinitives.contains(form)
-    }
-
-    private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
-
-    /// Words that may stand before an exclamative `wat` at the start of its clause.
-    private static let dutchExclamationOpeners: FormSet = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
-    /// Words after `wat` + term that carry an exclamation on (`wat fijn dat`, `wat leuk te
-    /// horen`, `wat mooi zeg`).
-    private static let dutchExclamationContinuations: FormSet = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
-    /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
-    private static let dutchExclamativeWat = 0.2
-
-    /// Whether the slot at `position` starts its clause: first of its sentence, after a
-    /// clause break, or after an interjection that opens an exclamation (`oh wat leuk`).
-    private func startsClause(_ position: Int) -> Bool {
-        followsBoundary(position) || (Self.dutchExclamationOpeners.contains(slots[position - 1].form) && followsBoundary(position - 1))
-    }
-
-    /// Whether the slot at `position` is the first of its sentence or follows a clause break.
-    private func followsBoundary(_ position: Int) -> Bool {
-        position == 0 || slots[position - 1].sentence != slots[position].sentence || slots[position - 1].isClauseBreak
-    }
-
-    /// English degree words of excess, and the complements after an adjective that make
-    /// the excess an obstacle (`too eager to settle`, `too generous for the job`).
-    private static let englishExcessDegrees: FormSet = ["too", "way too", "far too"]
-    private static let englishExcessComplements: FormSet = ["to", "for"]
 
     init(text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) {
         self.text = text
@@ -124,6 +83,8 @@ struct SentenceScorer {
 
     // MARK: Term rules
 
+    /// Scores each sentiment term by its rules in turn (capitals, elongation, degree words,
+    /// negation, irrealis), and each negator that reverses none as a term of its own.
     private mutating func scoreTerms() {
         // A text without sentiment terms and without a negator (which counts on its own)
         // has nothing to score: the irrealis scan is skipped.
@@ -148,115 +109,56 @@ struct SentenceScorer {
             }
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
             let slot = slots[index]
-            var score = valence
-            var rules: [RuleEffect] = []
-            func apply(_ rule: RuleEffect.Rule, _ trigger: String?, _ newScore: Double) {
-                guard newScore != score else { return }
-                rules.append(RuleEffect(rule: rule, trigger: trigger, before: score, after: newScore))
-                score = newScore
-            }
+            var term = TermScore(valence)
             let sign: Double = valence >= 0 ? 1 : -1
             if slot.flags.contains(.allCaps) && textHasLowerCase {
-                apply(.allCaps, nil, score + sign * parameters.allCapsBoost)
+                term.apply(.allCaps, nil, term.score + sign * parameters.allCapsBoost)
             }
             if slot.flags.contains(.elongated) {
-                apply(.elongation, nil, score + sign * parameters.elongationBoost)
+                term.apply(.elongation, nil, term.score + sign * parameters.elongationBoost)
             }
-            for (distance, modifier) in modifiersBefore(index, within: parameters.intensifierWindow)
-            where modifier.role == .intensifier || modifier.role == .downtoner {
-                if language == .dutch, modifier.term == "te" {
-                    // `te` is a degree word only right before its adjective, and not before
-                    // an infinitive (`om ons te beschermen`, `te genieten`), where it is the
-                    // infinitive particle. Before a positive term it marks an excess
-                    // (`te makkelijk`, `te zacht`); before a negative one it intensifies.
-                    // `te mooi om op te eten` (too X to ...) is hyperbolic praise: intensified.
-                    guard distance == 1, !Self.isDutchInfinitive(slot.form) else { continue }
-                    // `al te` (all too) is a plain degree: `niet al te lekker` is not very tasty.
-                    let followedByOm = index + 1 < slots.count && slots[index + 1].form == "om"
-                    let allToo = index >= 2 && slots[index - 2].form == "al"
-                    if score > 0, !followedByOm, !allToo {
-                        apply(.excess, modifier.term, score * parameters.negation)
-                        continue
-                    }
-                }
-                if language == .dutch, modifier.term == "wat" {
-                    // `wat` opening its sentence right before the term is exclamative (`Wat
-                    // lekker!`); after a comma only where the exclamation goes on or ends
-                    // (`Lieve Peter, wat fijn te horen`, `, wat leuk!`), since there it is
-                    // mostly a relative pronoun (`, wat tegenviel,`, `, wat ok was`).
-                    // Elsewhere it is a downtoner only right before its word (`was wat
-                    // duur`, `wat te duur`); further away a pronoun (`, wat echt heerlijk was`).
-                    let position = index - distance
-                    if distance == 1, startsClause(position) {
-                        let sentenceInitial = position == 0 || slots[position - 1].sentence != slots[position].sentence
-                        let next = index + 1 < slots.count && slots[index + 1].sentence == slot.sentence ? slots[index + 1].form : ""
-                        if sentenceInitial || next.isEmpty || next.hasPrefix("!") || Self.dutchExclamationContinuations.contains(next) {
-                            apply(.intensifier, "wat", score * (1 + Self.dutchExclamativeWat))
-                        }
-                        continue
-                    }
-                    guard distance == 1 || (distance == 2 && slots[index - 1].form == "te") else { continue }
-                }
-                // English `too X to ...` / `too X for ...` states an excess that gets in the
-                // way: `too eager to settle`, `too generous for a part-time job`, `too easy
-                // to hit accidentally`. (`too good not to ...`, `too good to not praise` and a
-                // plain `too funny!` stay praise.)
-                if language == .english, distance == 1, score > 0, Self.englishExcessDegrees.contains(modifier.term),
-                    index + 1 < slots.count, Self.englishExcessComplements.contains(slots[index + 1].form), clauses[index + 1] == clauses[index],
-                    !isNegator(at: index + 2)
-                {
-                    apply(.excess, modifier.term, score * parameters.negation)
-                    continue
-                }
-                let damping = 1 - 0.05 * Double(distance - 1)
-                apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
-            }
-            let isSymbol = Self.isSymbol(entry, match)
-            if let position = negatorOf[index], case .modifier(let modifier) = slots[position].role {
-                let negator = modifier.term
-                // The sign after the rules so far: `niet te pikant` negates an excess.
-                if score < 0 {
-                    apply(.litotes, negator, score * parameters.litotes)
-                } else {
-                    apply(.negation, negator, score * parameters.negation)
-                }
-            }
+            applyDegreeWords(to: &term, at: index)
+            if let negator = negatorOf[index] { negate(&term, by: negator) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
-            if !isSymbol, let (trigger, factor) = irrealis[index] {
-                apply(.irrealis, trigger, score * factor)
+            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
+                term.apply(.irrealis, trigger, term.score * factor)
             }
             contributions.append(
                 Contribution(
                     text: text.text(in: slot.range), entry: entry, match: match, range: slot.range,
-                    sentence: slot.sentence, valence: valence, score: score, rules: rules))
+                    sentence: slot.sentence, valence: valence, score: term.score, rules: term.rules))
             slotOfContribution.append(index)
         }
     }
+
+    /// A term's score as its rules change it, with the effect of each rule that did.
+    struct TermScore {
+        private(set) var score: Double
+        private(set) var rules: [RuleEffect] = []
+
+        init(_ score: Double) { self.score = score }
+
+        /// Sets the score to `newScore` by `rule`, recorded unless it changes nothing.
+        mutating func apply(_ rule: RuleEffect.Rule, _ trigger: String?, _ newScore: Double) {
+            guard newScore != score else { return }
+            rules.append(RuleEffect(rule: rule, trigger: trigger, before: score, after: newScore))
+            score = newScore
+        }
+    }
+
+    /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
+    /// show how the writer feels as they write: negation and irrealis leave them alone
+    /// (`I'm not the latter lol`, `no way lol`).
+    private static let interjections: FormSet = [
+        "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
+        "meh", "omg", "jippie", "jeej", "bah",
+    ]
 
     /// An emoji, emoticon or interjection: the writer's mood, which negation and irrealis
     /// leave alone.
     static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
         match == .emoji || match == .emoticon || interjections.contains(entry)
-    }
-
-    private func isNegator(at index: Int) -> Bool {
-        guard index < slots.count, case .modifier(let modifier) = slots[index].role else { return false }
-        return modifier.role == .negator
-    }
-
-    /// The rule words in the same clause within `window` slots before `index`, with their
-    /// distance; punctuation-free words only.
-    private func modifiersBefore(_ index: Int, within window: Int) -> [(Int, Modifier)] {
-        var found: [(Int, Modifier)] = []
-        var position = index - 1
-        var distance = 1
-        while position >= 0, distance <= window, clauses[position] == clauses[index] {
-            if case .modifier(let modifier) = slots[position].role { found.append((distance, modifier)) }
-            position -= 1
-            distance += 1
-        }
-        return found
     }
 
     // MARK: Sentence rules
