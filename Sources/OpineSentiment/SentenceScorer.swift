@@ -8,7 +8,7 @@ struct SentenceScorer {
     let language: Language
     private(set) var slots: [Slot]
     /// Dutch separable verbs joined across their clause (finite verb -> its particle).
-    private var separableParticles: [Int: Int] = [:]
+    private(set) var separableParticles: [Int: Int] = [:]
     private(set) var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The slot of each contribution.
@@ -19,82 +19,10 @@ struct SentenceScorer {
     /// The number of terms scored (sentiment terms, and English negators that count on their own).
     var termCount: Int { contributions.count }
 
-    /// Modal verbs that make a statement unreal only in a perfect construction
-    /// (`would have been great`, `had leuk kunnen zijn`): `I would recommend` is real.
-    /// English `should` is not among them: `should be better` states an expectation or a
-    /// demand, not the fact, and is hedged by its own value (en/modifiers.tsv).
-    private static let modalsNeedingPerfect: FormSet = [
-        "would", "could", "might", "must", "zou", "zouden", "had", "hadden", "kon", "konden", "moest", "moesten",
-    ]
-    /// `never` in both languages, and the degree words after which it compares rather
-    /// than negates.
-    private static let neverForms: Set<String> = ["never", "nooit"]
-    private static let comparativeDegree: Set<String> = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
-
     /// Words that start a new clause in Dutch, past which a following negator does not
     /// reach back: `lekker en ... nergens`, `leuk dat ze niet moeilijk doen`.
     static let dutchClauseLinks: FormSet = [
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
-    ]
-    /// Dutch negators that scope only over what follows them, as determiners, pronouns or
-    /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
-    /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
-    /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
-    private static let dutchForwardOnlyNegators: FormSet = [
-        "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
-    ]
-    /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
-    /// but cosy), where `het was anders lekker` (it was tasty, though) is not negated.
-    private static let dutchBackwardOnlyNegators: Set<String> = ["is anders", "was anders"]
-    /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
-    /// show how the writer feels as they write: negation and irrealis leave them alone
-    /// (`I'm not the latter lol`, `no way lol`).
-    private static let interjections: FormSet = [
-        "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
-        "meh", "omg", "jippie", "jeej", "bah",
-    ]
-    /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
-    /// fortunately, hopefully), which a negator after them does not negate.
-    private static let dutchStanceAdverbs: FormSet = [
-        "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
-    ]
-
-    /// Whether a Dutch form reads as an infinitive after `te` (`te genieten`, `te
-    /// beschermen`, `te gaan`): it ends in `-en`, or is one of the short verbs in `-n`.
-    /// (Before a positive adjective `te` states an excess instead: see ``scoreTerms()``;
-    /// positive idioms with it, `te gek`, are phrases, matched first.)
-    private static func isDutchInfinitive(_ form: String) -> Bool {
-        form.hasSuffix("en") || dutchShortInfinitives.contains(form)
-    }
-
-    private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
-
-    /// Words that may stand before an exclamative `wat` at the start of its clause.
-    private static let dutchExclamationOpeners: FormSet = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]
-    /// Words after `wat` + term that carry an exclamation on (`wat fijn dat`, `wat leuk te
-    /// horen`, `wat mooi zeg`).
-    private static let dutchExclamationContinuations: FormSet = ["dat", "te", "om", "zeg", "hoor", "he", "hè", "joh", "toch"]
-    /// The boost of an exclamative `wat` (`wat lekker!`), as `wat een`.
-    private static let dutchExclamativeWat = 0.2
-
-    /// Whether the slot at `position` starts its clause: first of its sentence, after a
-    /// clause break, or after an interjection that opens an exclamation (`oh wat leuk`).
-    private func startsClause(_ position: Int) -> Bool {
-        followsBoundary(position) || (Self.dutchExclamationOpeners.contains(slots[position - 1].form) && followsBoundary(position - 1))
-    }
-
-    /// Whether the slot at `position` is the first of its sentence or follows a clause break.
-    private func followsBoundary(_ position: Int) -> Bool {
-        position == 0 || slots[position - 1].sentence != slots[position].sentence || slots[position - 1].isClauseBreak
-    }
-
-    /// English degree words of excess, and the complements after an adjective that make
-    /// the excess an obstacle (`too eager to settle`, `too generous for the job`).
-    private static let englishExcessDegrees: FormSet = ["too", "way too", "far too"]
-    private static let englishExcessComplements: FormSet = ["to", "for"]
-
-    private static let perfectMarkers: FormSet = [
-        "have", "'ve", "been", "had", "kunnen", "moeten", "zijn", "geweest", "hebben", "worden",
     ]
 
     init(text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) {
@@ -146,11 +74,7 @@ struct SentenceScorer {
     /// `no I ...`, although `you` starts the phrase `you betcha`.
     private mutating func resolveDualRoleNegators() {
         guard slots.contains(where: { $0.ownValence != nil }) else { return }
-        var reversing: Set<Int> = []
-        for index in slots.indices {
-            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
-            if let negator = negator(for: index) { reversing.insert(negator) }
-        }
+        let reversing = Set(negators().values)
         for index in slots.indices where !reversing.contains(index) {
             guard let valence = slots[index].ownValence else { continue }
             slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
@@ -159,6 +83,8 @@ struct SentenceScorer {
 
     // MARK: Term rules
 
+    /// Scores each sentiment term by its rules in turn (capitals, elongation, degree words,
+    /// negation, irrealis), and each negator that reverses none as a term of its own.
     private mutating func scoreTerms() {
         // A text without sentiment terms and without a negator (which counts on its own)
         // has nothing to score: the irrealis scan is skipped.
@@ -171,13 +97,9 @@ struct SentenceScorer {
         }) else { return }
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
-        // The negator of each term it reverses (a symbol is never reversed); a negator that
-        // reverses none is scored on its own, see ``danglingNegation(at:irrealis:)``.
-        var negatorOf: [Int: Int] = [:]
-        for index in slots.indices {
-            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
-            if let negator = negator(for: index) { negatorOf[index] = negator }
-        }
+        // A negator that reverses no term is scored on its own, see
+        // ``danglingNegation(at:irrealis:)``.
+        let negatorOf = negators()
         let reversing = Set(negatorOf.values)
         for index in slots.indices {
             if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
@@ -187,338 +109,56 @@ struct SentenceScorer {
             }
             guard case .sentiment(let valence, let entry, let match) = slots[index].role else { continue }
             let slot = slots[index]
-            var score = valence
-            var rules: [RuleEffect] = []
-            func apply(_ rule: RuleEffect.Rule, _ trigger: String?, _ newScore: Double) {
-                guard newScore != score else { return }
-                rules.append(RuleEffect(rule: rule, trigger: trigger, before: score, after: newScore))
-                score = newScore
-            }
+            var term = TermScore(valence)
             let sign: Double = valence >= 0 ? 1 : -1
             if slot.flags.contains(.allCaps) && textHasLowerCase {
-                apply(.allCaps, nil, score + sign * parameters.allCapsBoost)
+                term.apply(.allCaps, nil, term.score + sign * parameters.allCapsBoost)
             }
             if slot.flags.contains(.elongated) {
-                apply(.elongation, nil, score + sign * parameters.elongationBoost)
+                term.apply(.elongation, nil, term.score + sign * parameters.elongationBoost)
             }
-            for (distance, modifier) in modifiersBefore(index, within: parameters.intensifierWindow)
-            where modifier.role == .intensifier || modifier.role == .downtoner {
-                if language == .dutch, modifier.term == "te" {
-                    // `te` is a degree word only right before its adjective, and not before
-                    // an infinitive (`om ons te beschermen`, `te genieten`), where it is the
-                    // infinitive particle. Before a positive term it marks an excess
-                    // (`te makkelijk`, `te zacht`); before a negative one it intensifies.
-                    // `te mooi om op te eten` (too X to ...) is hyperbolic praise: intensified.
-                    guard distance == 1, !Self.isDutchInfinitive(slot.form) else { continue }
-                    // `al te` (all too) is a plain degree: `niet al te lekker` is not very tasty.
-                    let followedByOm = index + 1 < slots.count && slots[index + 1].form == "om"
-                    let allToo = index >= 2 && slots[index - 2].form == "al"
-                    if score > 0, !followedByOm, !allToo {
-                        apply(.excess, modifier.term, score * parameters.negation)
-                        continue
-                    }
-                }
-                if language == .dutch, modifier.term == "wat" {
-                    // `wat` opening its sentence right before the term is exclamative (`Wat
-                    // lekker!`); after a comma only where the exclamation goes on or ends
-                    // (`Lieve Peter, wat fijn te horen`, `, wat leuk!`), since there it is
-                    // mostly a relative pronoun (`, wat tegenviel,`, `, wat ok was`).
-                    // Elsewhere it is a downtoner only right before its word (`was wat
-                    // duur`, `wat te duur`); further away a pronoun (`, wat echt heerlijk was`).
-                    let position = index - distance
-                    if distance == 1, startsClause(position) {
-                        let sentenceInitial = position == 0 || slots[position - 1].sentence != slots[position].sentence
-                        let next = index + 1 < slots.count && slots[index + 1].sentence == slot.sentence ? slots[index + 1].form : ""
-                        if sentenceInitial || next.isEmpty || next.hasPrefix("!") || Self.dutchExclamationContinuations.contains(next) {
-                            apply(.intensifier, "wat", score * (1 + Self.dutchExclamativeWat))
-                        }
-                        continue
-                    }
-                    guard distance == 1 || (distance == 2 && slots[index - 1].form == "te") else { continue }
-                }
-                // English `too X to ...` / `too X for ...` states an excess that gets in the
-                // way: `too eager to settle`, `too generous for a part-time job`, `too easy
-                // to hit accidentally`. (`too good not to ...`, `too good to not praise` and a
-                // plain `too funny!` stay praise.)
-                if language == .english, distance == 1, score > 0, Self.englishExcessDegrees.contains(modifier.term),
-                    index + 1 < slots.count, Self.englishExcessComplements.contains(slots[index + 1].form), clauses[index + 1] == clauses[index],
-                    !isNegator(at: index + 2)
-                {
-                    apply(.excess, modifier.term, score * parameters.negation)
-                    continue
-                }
-                let damping = 1 - 0.05 * Double(distance - 1)
-                apply(modifier.role == .intensifier ? .intensifier : .downtoner, modifier.term, score * max(0, 1 + modifier.value * damping))
-            }
-            let isSymbol = Self.isSymbol(entry, match)
-            if let position = negatorOf[index], case .modifier(let modifier) = slots[position].role {
-                let negator = modifier.term
-                // The sign after the rules so far: `niet te pikant` negates an excess.
-                if score < 0 {
-                    apply(.litotes, negator, score * parameters.litotes)
-                } else {
-                    apply(.negation, negator, score * parameters.negation)
-                }
-            }
+            applyDegreeWords(to: &term, at: index)
+            if let negator = negatorOf[index] { negate(&term, by: negator) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
-            if !isSymbol, let (trigger, factor) = irrealis[index] {
-                apply(.irrealis, trigger, score * factor)
+            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
+                term.apply(.irrealis, trigger, term.score * factor)
             }
             contributions.append(
                 Contribution(
                     text: text.text(in: slot.range), entry: entry, match: match, range: slot.range,
-                    sentence: slot.sentence, valence: valence, score: score, rules: rules))
+                    sentence: slot.sentence, valence: valence, score: term.score, rules: term.rules))
             slotOfContribution.append(index)
         }
     }
 
+    /// A term's score as its rules change it, with the effect of each rule that did.
+    struct TermScore {
+        private(set) var score: Double
+        private(set) var rules: [RuleEffect] = []
+
+        init(_ score: Double) { self.score = score }
+
+        /// Sets the score to `newScore` by `rule`, recorded unless it changes nothing.
+        mutating func apply(_ rule: RuleEffect.Rule, _ trigger: String?, _ newScore: Double) {
+            guard newScore != score else { return }
+            rules.append(RuleEffect(rule: rule, trigger: trigger, before: score, after: newScore))
+            score = newScore
+        }
+    }
+
+    /// Interjections of laughter, delight and disgust (EN and NL), which, like emoji,
+    /// show how the writer feels as they write: negation and irrealis leave them alone
+    /// (`I'm not the latter lol`, `no way lol`).
+    private static let interjections: FormSet = [
+        "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "hihi", "xd", "yay", "woohoo", "yikes", "ugh", "argh",
+        "meh", "omg", "jippie", "jeej", "bah",
+    ]
+
     /// An emoji, emoticon or interjection: the writer's mood, which negation and irrealis
     /// leave alone.
-    private static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
+    static func isSymbol(_ entry: String, _ match: MatchKind) -> Bool {
         match == .emoji || match == .emoticon || interjections.contains(entry)
-    }
-
-    /// Negators that do not count as a complaint when they reverse nothing: a
-    /// preposition (`without`, `comes without batteries`), a comparison of amounts
-    /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling = Set([
-        "without", "less", "less than", "neither", "nor",
-        // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and the backward-only
-        // `is/was anders`, which with nothing before it to deny is `it is different`.
-        "zonder", "minder", "weinig", "noch",
-    ]).union(dutchBackwardOnlyNegators)
-
-    /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
-    /// own. Negation is itself evaluative: people negate to deny an expectation, and in
-    /// reviews and opinion text that expectation is mostly a positive one (Potts 2010, "On
-    /// the negativity of negation": negators are markedly more frequent in negative
-    /// reviews). So `it doesn't play windows media`, `they still didn't ship it`, `the
-    /// apology was not announced` lean negative although no sentiment word occurs. Its
-    /// irrealis scope applies as to a term (`if it didn't ...`).
-    private func danglingNegation(at index: Int, irrealis: (term: String, value: Double)?) -> Contribution? {
-        guard parameters.danglingNegation != 0, case .modifier(let modifier) = slots[index].role, modifier.role == .negator,
-            !Self.neutralWhenDangling.contains(modifier.term)
-        else { return nil }
-        let slot = slots[index]
-        var score = parameters.danglingNegation
-        var rules: [RuleEffect] = []
-        if let (trigger, factor) = irrealis, factor != 1 {
-            rules.append(RuleEffect(rule: .irrealis, trigger: trigger, before: score, after: score * factor))
-            score *= factor
-        }
-        return Contribution(
-            text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
-            sentence: slot.sentence, valence: parameters.danglingNegation, score: score, rules: rules)
-    }
-
-    private func isNegator(at index: Int) -> Bool {
-        guard index < slots.count, case .modifier(let modifier) = slots[index].role else { return false }
-        return modifier.role == .negator
-    }
-
-    /// The rule words in the same clause within `window` slots before `index`, with their
-    /// distance; punctuation-free words only.
-    private func modifiersBefore(_ index: Int, within window: Int) -> [(Int, Modifier)] {
-        var found: [(Int, Modifier)] = []
-        var position = index - 1
-        var distance = 1
-        while position >= 0, distance <= window, clauses[position] == clauses[index] {
-            if case .modifier(let modifier) = slots[position].role { found.append((distance, modifier)) }
-            position -= 1
-            distance += 1
-        }
-        return found
-    }
-
-    /// English articles and `such`, which the negation window does not count.
-    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
-
-    /// English negative-polarity items: words that occur in a negator's scope (`not ...
-    /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
-    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
-
-    /// The negator whose scope covers the term at `index`: one of the few words before it
-    /// in its clause; for Dutch also one after it in the clause with no other sentiment
-    /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
-    /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
-    private func negator(for index: Int) -> Int? {
-        var position = index - 1
-        var distance = 1
-        var window = parameters.negationWindow
-        backward: while position >= 0, distance <= window, clauses[position] == clauses[index] {
-            // An English negative-polarity item (`any`, `ever`) stands in a negator's scope
-            // and carries it on: in `I have not had any distortion problems` the negator
-            // is four words back, but three from `any`.
-            if language == .english, Self.negativePolarityItems.contains(slots[position].form) {
-                window = distance + parameters.negationWindow
-            }
-            switch slots[position].role {
-            case .modifier(let modifier) where modifier.role == .negator:
-                // `never so good`, `nooit zo lekker`: a comparison with everything before,
-                // which praises rather than negates (VADER's "never so/this" rule).
-                let between = slots[(position + 1)..<index].map(\.form)
-                if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
-                    return nil
-                }
-                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
-                if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
-                // `haven't been this sore in a while`: the same comparison with the present,
-                // which `been` and a deictic `this` before the term mark (`hasn't been so
-                // good lately` stays a negation).
-                if language == .english, between.last == "this", between.contains("been") {
-                    return nil
-                }
-                return position
-            // In English a negator negates the first sentiment term after it, not the ones
-            // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
-            // coordinations such as `geen goede en snelle service` keep the wider scope,
-            // which measured better on the Dutch development sets.)
-            case .sentiment where language == .english: break backward
-            default: break
-            }
-            // An English article (or `such`) adds no distance: the window counts the words
-            // of the phrase, so `wouldn't be such a bad idea` is as near as `wouldn't be bad`.
-            if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
-            position -= 1
-        }
-        // A stance adverb states how the writer feels about the clause, negation included
-        // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
-        guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }
-        position = index + 1
-        while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
-            switch slots[position].role {
-            case .sentiment: return nil
-            case .modifier(let modifier) where modifier.role == .negator:
-                // A split verb's particle closes its scope: `raad het niemand aan`.
-                if let particle = separableParticles[index], position < particle { return position }
-                if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
-                // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
-                if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
-                    return nil
-                }
-                if isComparativeDenial(term: index, negator: position) { return nil }
-                // A negator that reaches back closes its clause (`lekker was het niet`,
-                // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
-                // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
-                // omgeving je niet afschrikken`), not the word before it.
-                if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
-                return position
-            default: position += 1
-            }
-        }
-        return nil
-    }
-
-    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
-
-    /// Irrealis words of nl/modifiers.tsv that put praise in the past (`vroeger`), and the
-    /// adverbs of the present that end their scope.
-    private static let dutchPastTriggers: Set<String> = ["vroeger", "vroegere"]
-    private static let dutchPresentAdverbs: Set<String> = ["nu", "tegenwoordig", "inmiddels", "thans", "vandaag"]
-
-    /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
-    /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a
-    /// perfect construction: with a perfect marker after it, up to the slot (English) or
-    /// anywhere in the clause (Dutch, verb-final: `het had leuk kunnen zijn`).
-    ///
-    /// One forward pass, so a long clause costs linear time.
-    private func irrealisTriggers() -> [(term: String, value: Double)?] {
-        typealias Trigger = (position: Int, term: String, value: Double)
-        var triggers = [(term: String, value: Double)?](repeating: nil, count: slots.count)
-        var lastPerfect: [Int: Int] = [:]
-        if language == .dutch {
-            for index in slots.indices where Self.perfectMarkers.contains(slots[index].form) { lastPerfect[clauses[index]] = index }
-        }
-        var clause = -1
-        var nearest: Trigger?
-        var pendingModals: [Trigger] = []
-        func promote(_ modal: Trigger) {
-            if nearest.map({ $0.position < modal.position }) ?? true { nearest = modal }
-        }
-        let counterfactuals = dutchCounterfactuals()
-        for index in slots.indices {
-            if clauses[index] != clause {
-                clause = clauses[index]
-                nearest = nil
-                pendingModals = []
-            }
-            if counterfactuals.contains(index) {
-                let (term, value) = counterfactualTrigger(index)
-                nearest = (index, term, value)
-            }
-            // `vroeger` puts what follows in the past; `nu` brings the clause back to the
-            // present (`die vroeger leuk waren zijn nu beperkt`).
-            if language == .dutch, let trigger = nearest, Self.dutchPastTriggers.contains(trigger.term),
-                Self.dutchPresentAdverbs.contains(slots[index].form)
-            {
-                nearest = nil
-            }
-            if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
-                promote(modal)
-                pendingModals = []
-            }
-            var covering = nearest
-            if let perfect = lastPerfect[clause], let modal = pendingModals.last(where: { $0.position < perfect }),
-                covering.map({ $0.position < modal.position }) ?? true
-            {
-                covering = modal
-            }
-            triggers[index] = covering.map { ($0.term, $0.value) }
-            if case .modifier(let modifier) = slots[index].role, modifier.role == .irrealis {
-                let trigger = (index, modifier.term, modifier.value)
-                if Self.modalsNeedingPerfect.contains(slots[index].form) {
-                    pendingModals.append(trigger)
-                } else {
-                    nearest = trigger
-                }
-            }
-        }
-        // Dutch puts the counterfactual's finite verb second (`Lekkerder had het niet
-        // kunnen zijn`) or last (`dat het beter had kunnen zijn`): what comes before it in
-        // its clause, up to a clause link, is in its scope too.
-        for modal in counterfactuals {
-            var position = modal - 1
-            while position >= 0, clauses[position] == clauses[modal], !Self.dutchClauseLinks.contains(slots[position].form) {
-                if triggers[position] == nil { triggers[position] = counterfactualTrigger(modal) }
-                position -= 1
-            }
-        }
-        return triggers
-    }
-
-    /// Dutch `had`/`hadden` with `kunnen`, `moeten`, `gekund` later in its clause (not
-    /// after `te`, and no clause link between): a counterfactual, whatever stands between (`het had leuk
-    /// kunnen zijn`, `een betere keuze had hij niet kunnen maken`). The contiguous forms
-    /// are entries of nl/modifiers.tsv; `had` alone is the past of `hebben` (`ik had de vis`).
-    private static let dutchCounterfactualModals: FormSet = ["had", "hadden"]
-    private static let dutchCounterfactualMarkers: Set<String> = ["kunnen", "moeten", "gekund", "gemoeten"]
-    /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
-    /// happen, reversed and halved.
-    private static let dutchCounterfactualValue = -0.5
-
-    /// The irrealis trigger of the counterfactual whose finite verb is at `modal`.
-    private func counterfactualTrigger(_ modal: Int) -> (term: String, value: Double) {
-        (slots[modal].form + " … kunnen", Self.dutchCounterfactualValue)
-    }
-
-    /// The positions of the Dutch counterfactual `had … kunnen` constructions.
-    private func dutchCounterfactuals() -> Set<Int> {
-        guard language == .dutch else { return [] }
-        var found: Set<Int> = []
-        for index in slots.indices where Self.dutchCounterfactualModals.contains(slots[index].form) {
-            guard case .neutral = slots[index].role else { continue }
-            var position = index + 1
-            while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
-                // `te kunnen` is an infinitive clause (`het geluk om te kunnen lunchen`).
-                if Self.dutchCounterfactualMarkers.contains(slots[position].form), slots[position - 1].form != "te" {
-                    found.insert(index)
-                    break
-                }
-                position += 1
-            }
-        }
-        return found
     }
 
     // MARK: Sentence rules

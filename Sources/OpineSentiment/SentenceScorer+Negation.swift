@@ -1,0 +1,134 @@
+// Negation: which negator reverses which term (its scope, with the English and Dutch rules
+// of its window), and how it reverses it.
+
+import OpineText
+
+extension SentenceScorer {
+    /// The negator of each sentiment term it reverses, by the term's position; a symbol
+    /// (``isSymbol(_:_:)``) is never reversed.
+    func negators() -> [Int: Int] {
+        var negatorOf: [Int: Int] = [:]
+        for index in slots.indices {
+            guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
+            if let negator = negator(for: index) { negatorOf[index] = negator }
+        }
+        return negatorOf
+    }
+
+    /// Reverses `term` by the negator at `negator`: a negation, or a litotes when the rules
+    /// so far left it negative (`not bad`; `niet te pikant` negates an excess).
+    func negate(_ term: inout TermScore, by negator: Int) {
+        guard case .modifier(let modifier) = slots[negator].role else { return }
+        if term.score < 0 {
+            term.apply(.litotes, modifier.term, term.score * parameters.litotes)
+        } else {
+            term.apply(.negation, modifier.term, term.score * parameters.negation)
+        }
+    }
+
+    /// The negator whose scope covers the term at `index`: one of the few words before it
+    /// in its clause; for Dutch also one after it in the clause with no other sentiment
+    /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
+    /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
+    private func negator(for index: Int) -> Int? {
+        var position = index - 1
+        var distance = 1
+        var window = parameters.negationWindow
+        backward: while position >= 0, distance <= window, clauses[position] == clauses[index] {
+            // An English negative-polarity item (`any`, `ever`) stands in a negator's scope
+            // and carries it on: in `I have not had any distortion problems` the negator
+            // is four words back, but three from `any`.
+            if language == .english, Self.negativePolarityItems.contains(slots[position].form) {
+                window = distance + parameters.negationWindow
+            }
+            switch slots[position].role {
+            case .modifier(let modifier) where modifier.role == .negator:
+                // `never so good`, `nooit zo lekker`: a comparison with everything before,
+                // which praises rather than negates (VADER's "never so/this" rule).
+                let between = slots[(position + 1)..<index].map(\.form)
+                if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
+                    return nil
+                }
+                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
+                if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
+                // `haven't been this sore in a while`: the same comparison with the present,
+                // which `been` and a deictic `this` before the term mark (`hasn't been so
+                // good lately` stays a negation).
+                if language == .english, between.last == "this", between.contains("been") {
+                    return nil
+                }
+                return position
+            // In English a negator negates the first sentiment term after it, not the ones
+            // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
+            // coordinations such as `geen goede en snelle service` keep the wider scope,
+            // which measured better on the Dutch development sets.)
+            case .sentiment where language == .english: break backward
+            default: break
+            }
+            // An English article (or `such`) adds no distance: the window counts the words
+            // of the phrase, so `wouldn't be such a bad idea` is as near as `wouldn't be bad`.
+            if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
+            position -= 1
+        }
+        // A stance adverb states how the writer feels about the clause, negation included
+        // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
+        guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }
+        position = index + 1
+        while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
+            switch slots[position].role {
+            case .sentiment: return nil
+            case .modifier(let modifier) where modifier.role == .negator:
+                // A split verb's particle closes its scope: `raad het niemand aan`.
+                if let particle = separableParticles[index], position < particle { return position }
+                if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
+                // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
+                if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
+                    return nil
+                }
+                if isComparativeDenial(term: index, negator: position) { return nil }
+                // A negator that reaches back closes its clause (`lekker was het niet`,
+                // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
+                // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
+                // omgeving je niet afschrikken`), not the word before it.
+                if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
+                return position
+            default: position += 1
+            }
+        }
+        return nil
+    }
+
+    /// `never` in both languages, and the degree words after which it compares rather
+    /// than negates.
+    private static let neverForms: Set<String> = ["never", "nooit"]
+    private static let comparativeDegree: Set<String> = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
+
+    /// English articles and `such`, which the negation window does not count.
+    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
+
+    /// English negative-polarity items: words that occur in a negator's scope (`not ...
+    /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
+    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
+
+    /// Dutch negators that scope only over what follows them, as determiners, pronouns or
+    /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
+    /// them (`lekker zonder franjes`, `vriendelijk, geen enkel probleem`). The adverbs
+    /// `niet`, `nooit`, `nergens` also negate a term before them (`lekker was het niet`).
+    private static let dutchForwardOnlyNegators: FormSet = [
+        "geen", "gene", "geeneens", "zonder", "niets", "niks", "niemand", "noch",
+    ]
+
+    /// Dutch negators that negate only the term before them: `gezellig is anders` (anything
+    /// but cosy), where `het was anders lekker` (it was tasty, though) is not negated.
+    static let dutchBackwardOnlyNegators: Set<String> = ["is anders", "was anders"]
+
+    /// Dutch adverbs of the writer's stance towards the whole clause (unfortunately,
+    /// fortunately, hopefully), which a negator after them does not negate.
+    private static let dutchStanceAdverbs: FormSet = [
+        "helaas", "gelukkig", "hopelijk", "jammergenoeg", "spijtiggenoeg", "godzijdank", "gelukkigerwijs",
+    ]
+
+    /// The Dutch negators that are adverbs: after their term they reach back to it only
+    /// when they close its clause (``closesClause(negator:)``).
+    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
+}
