@@ -50,8 +50,10 @@ public struct RuleEffect: Sendable, Hashable, Codable {
         case intensifier
         /// A downtoner weakened it (`kind of`, `best`, `een beetje`).
         case downtoner
-        /// Dutch `te` (too) before a positive adjective: an excess, a complaint
-        /// (`te makkelijk`, `te zacht`, `niet te pikant` is then a litotes).
+        /// An excess, a complaint: Dutch `te` (too) before a positive adjective (`te
+        /// makkelijk`, `te zacht`; `niet te pikant` is then a litotes), and English `too X
+        /// to/for ...` with a positive X (`too easy to hit accidentally`, `too generous for
+        /// a part-time job`).
         case excess
         /// Written in capitals among lower-case text.
         case allCaps

@@ -61,8 +61,8 @@ extension SentenceScorer {
         }
     }
 
-    /// The rule words in the same clause within `window` slots before `index`, with their
-    /// distance; punctuation-free words only.
+    /// The rule words within `window` slots before `index` and in the same clause (the
+    /// search stops at the clause boundary), nearest first, with their distance.
     private func modifiersBefore(_ index: Int, within window: Int) -> [(Int, Modifier)] {
         var found: [(Int, Modifier)] = []
         var position = index - 1

@@ -16,7 +16,8 @@ struct SentenceScorer {
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
-    /// The number of terms scored (sentiment terms, and English negators that count on their own).
+    /// The number of terms scored (sentiment terms, and negators that reverse nothing and
+    /// count on their own as a weak negative cue, in both languages).
     var termCount: Int { contributions.count }
 
     /// Words that start a new clause in Dutch, past which a following negator does not

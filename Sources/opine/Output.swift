@@ -16,11 +16,12 @@ struct StandardOutput: TextOutputStream {
     }
 }
 
-/// JSON Lines encoding: one compact JSON object per line.
+/// JSON Lines encoding: one compact JSON object per line, keys sorted so that the same
+/// value gives the same bytes in every run (diffs and caches can rely on it).
 enum JSONLines {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 

@@ -57,6 +57,15 @@ struct CommandLineTests {
         }
     }
 
+    /// The same input gives the same bytes in every run (the encoder's key order is
+    /// otherwise a per-process hash order).
+    @Test func analyzeJSONIsTheSameBytesInEveryRun() throws {
+        let input = "The food was not bad at all, but the waiter was RUDE!\nWat een top service 👍\n"
+        let runs = try (0..<3).map { _ in try opine(["analyze", "--json", "-"], input: input) }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(Set(runs.map(\.output)).count == 1)
+    }
+
     @Test func aUserLexiconOverridesTheBuiltInOne() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("opine-user-\(UUID().uuidString).tsv")
         try Data("great\t-3\n".utf8).write(to: file)
