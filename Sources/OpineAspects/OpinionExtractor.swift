@@ -294,7 +294,8 @@ public struct OpinionExtractor: Sendable {
                 let next = targetBefore ? current - 1 : current + 1
                 guard next >= 0, next < candidates.count, candidates[next].sentence == candidates[current].sentence else { break }
                 let gap = targetBefore ? (candidates[next].last + 1)..<candidates[current].first : (candidates[current].last + 1)..<candidates[next].first
-                guard !gap.isEmpty, gap.allSatisfy({ units[$0].isComma || units[$0].classes.contains(.conjunction) || units[$0].classes.contains(.determiner) }),
+                guard !gap.isEmpty,
+                    gap.allSatisfy({ units[$0].isComma || units[$0].isModifier || units[$0].classes.contains(.conjunction) || units[$0].classes.contains(.determiner) }),
                     gap.contains(where: { units[$0].isComma || units[$0].classes.contains(.conjunction) })
                 else { break }
                 if !linked.contains(next) { shared.append(Link(item: link.item, candidate: next, link: .coordinated)) }
@@ -371,7 +372,9 @@ public struct OpinionExtractor: Sendable {
                 if classes.isDisjoint(with: [.copula, .consider, .auxiliary, .adverb, .ruleWord, .determiner, .pronoun]) || unit.sentiment != nil {
                     predicateShape = false
                 }
-                if unit.sentiment == nil && classes.isDisjoint(with: [.determiner, .adverb, .ruleWord, .preposition, .conjunction]) || classes.contains(.copula) {
+                if unit.sentiment == nil && !unit.isModifier && classes.isDisjoint(with: [.determiner, .adverb, .ruleWord, .preposition, .conjunction])
+                    || classes.contains(.copula)
+                {
                     attributeShape = false
                 }
             } else if unit.isComma {

@@ -110,6 +110,22 @@ struct AttributionTests {
         #expect(delivery.polarity == .negative)
     }
 
+    /// Dutch attributive adjectives the lexicons do not know (`gedekte`, `kwaliteitsvolle`,
+    /// `aangepaste`) modify the target noun and are not part of it; the sentiment word
+    /// before them still reaches the noun, and a coordination across them still holds. A
+    /// capitalized adjective names a kind and stays (`Thaise keuken`).
+    @Test func dutchAttributiveAdjectivesAreLeftOutOfTheTarget() throws {
+        let tables = Fixture.opinions("Mooi gedekte tafels.", .dutch)
+        #expect(tables.compactMap(\.target?.text) == ["tafels"])
+        let wines = Fixture.opinions("De wijnkaart is een goede selectie van lekkere kwaliteitsvolle wijnen.", .dutch)
+        let wine = try #require(Fixture.opinion(about: "wijnen", in: wines))
+        #expect(wine.words.first?.link == .attribute)
+        let coordinated = Fixture.opinions("Super toffe bediening, aangepaste wijntjes.", .dutch)
+        #expect(Fixture.opinion(about: "wijntjes", in: coordinated)?.polarity == .positive)
+        let thai = Fixture.opinions("Een heerlijke Thaise keuken.", .dutch)
+        #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
+    }
+
     /// `The food and service were great`: `great` is tied to `service` by the copula and
     /// shared with the coordinated `food`, which has no word of its own.
     @Test func coordinatedSubjectsShareThePredicate() throws {
