@@ -126,6 +126,19 @@ struct AttributionTests {
         #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
     }
 
+    /// A predicate after a noun with a prepositional phrase is about the noun, not the
+    /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
+    @Test func aPredicateSkipsThePrepositionalObject() throws {
+        let dutch = Fixture.opinions("De sfeer in dit prachtige gebouw is gezellig.", .dutch)
+        let sfeer = try #require(Fixture.opinion(about: "sfeer", in: dutch))
+        #expect(sfeer.words.map(\.text) == ["gezellig"])
+        #expect(sfeer.category == "AMBIENCE")
+        let english = Fixture.opinions("The staff at this place were rude, but the food was great.", .english)
+        let staff = try #require(Fixture.opinion(about: "staff", in: english))
+        #expect(staff.polarity == .negative)
+        #expect(Fixture.opinion(about: "place", in: english) == nil)
+    }
+
     /// `The food and service were great`: `great` is tied to `service` by the copula and
     /// shared with the coordinated `food`, which has no word of its own.
     @Test func coordinatedSubjectsShareThePredicate() throws {
