@@ -494,19 +494,25 @@ struct TextView {
     }
 
     /// `selection of wines`, `keuze aan wijnen`: a weak head followed by `of` and a term
-    /// becomes one target with the complement's category.
+    /// becomes one target with the complement's category. English: a head with a bare
+    /// `of`-complement, one without a determiner, is one noun phrase too (`glass of wine`,
+    /// `bottles of water`, `appetizer of olives`): the complement says what the head
+    /// measures or holds (`the reviews of the restaurant` stays two).
     private mutating func mergeComplements() {
         var index = 0
         while index + 1 < candidates.count {
             let head = candidates[index]
             let next = candidates[index + 1]
-            if head.weakHead, next.sentence == head.sentence, next.first - head.last >= 2, next.first - head.last <= 3,
+            let bareOf = isEnglish && !head.isAttribute && next.first == head.last + 2 && units[head.last + 1].form == "of"
+            if head.weakHead || bareOf, next.sentence == head.sentence, next.first - head.last >= 2, next.first - head.last <= 3,
                 ["of", "van", "aan"].contains(units[head.last + 1].form),
                 (head.last + 2..<next.first).allSatisfy({ units[$0].classes.contains(.determiner) })
             {
                 let forms = (head.first...next.last).filter { units[$0].isWord }.map { units[$0].form }
+                // A weak head takes the complement's category; another keeps its own unless it has none.
+                let category = head.weakHead || head.category == .other ? next.category : head.category
                 candidates[index] = Candidate(
-                    first: head.first, last: next.last, sentence: head.sentence, category: next.category, term: forms.joined(separator: " "))
+                    first: head.first, last: next.last, sentence: head.sentence, category: category, term: forms.joined(separator: " "))
                 candidates.remove(at: index + 1)
             }
             index += 1

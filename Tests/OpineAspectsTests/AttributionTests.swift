@@ -139,6 +139,17 @@ struct AttributionTests {
         #expect(Fixture.opinion(about: "place", in: english) == nil)
     }
 
+    /// English: a bare `of`-complement belongs to its head's noun phrase (`glass of wine`);
+    /// one with a determiner does not (`the reviews of the restaurant`).
+    @Test func englishBareOfComplementIsPartOfTheTarget() throws {
+        let opinions = Fixture.opinions("The glass of wine was great.", .english)
+        let glass = try #require(opinions.first)
+        #expect(glass.target?.text == "glass of wine")
+        #expect(glass.category == "DRINKS")
+        let views = Fixture.opinions("The views of the city were great.", .english)
+        #expect(views.compactMap(\.target?.text) == ["views"])
+    }
+
     /// `The food and service were great`: `great` is tied to `service` by the copula and
     /// shared with the coordinated `food`, which has no word of its own.
     @Test func coordinatedSubjectsShareThePredicate() throws {
