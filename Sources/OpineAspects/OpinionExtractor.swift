@@ -276,7 +276,8 @@ public struct OpinionExtractor: Sendable {
                 }
                 if best == nil || option.0 < best!.cost { best = (option.0, index, option.1) }
             }
-            if let best, best.cost <= parameters.maximumCost {
+            if var best, best.cost <= parameters.maximumCost {
+                if best.link == .predicate { best.candidate = Self.headOfPrepositionalPhrases(ending: best.candidate, view) }
                 links.append(Link(item: number, candidate: best.candidate, link: best.link))
             } else {
                 links.append(Link(item: number, candidate: nil, link: .implicit))
@@ -294,7 +295,8 @@ public struct OpinionExtractor: Sendable {
                 let next = targetBefore ? current - 1 : current + 1
                 guard next >= 0, next < candidates.count, candidates[next].sentence == candidates[current].sentence else { break }
                 let gap = targetBefore ? (candidates[next].last + 1)..<candidates[current].first : (candidates[current].last + 1)..<candidates[next].first
-                guard !gap.isEmpty, gap.allSatisfy({ units[$0].isComma || units[$0].classes.contains(.conjunction) || units[$0].classes.contains(.determiner) }),
+                guard !gap.isEmpty,
+                    gap.allSatisfy({ units[$0].isComma || units[$0].isModifier || units[$0].classes.contains(.conjunction) || units[$0].classes.contains(.determiner) }),
                     gap.contains(where: { units[$0].isComma || units[$0].classes.contains(.conjunction) })
                 else { break }
                 if !linked.contains(next) { shared.append(Link(item: link.item, candidate: next, link: .coordinated)) }
@@ -302,6 +304,25 @@ public struct OpinionExtractor: Sendable {
             }
         }
         return links + shared
+    }
+
+    /// The subject a predicate is about when the candidate before the copula is the object of
+    /// a preposition after another candidate: `de sfeer in dit prachtige gebouw is
+    /// ongedwongen`, `the staff at this place were rude` are about `sfeer` and `staff`. The
+    /// gap between the two is the preposition and the object's determiners, modifiers and
+    /// adjectives; chains of such phrases are followed back to their first noun.
+    static func headOfPrepositionalPhrases(ending candidate: Int, _ view: TextView) -> Int {
+        let units = view.units
+        let candidates = view.candidates
+        var current = candidate
+        while current > 0, candidates[current - 1].sentence == candidates[current].sentence, !candidates[current - 1].isAttribute {
+            let gap = (candidates[current - 1].last + 1)..<candidates[current].first
+            guard let first = gap.first, units[first].classes.contains(.preposition),
+                gap.dropFirst().allSatisfy({ units[$0].isWord && (units[$0].classes.contains(.determiner) || units[$0].isModifier || units[$0].sentiment != nil) })
+            else { break }
+            current -= 1
+        }
+        return current
     }
 
     /// Whether an irrealis trigger weakens the word without reversing it (`if`, `would`,
@@ -371,7 +392,9 @@ public struct OpinionExtractor: Sendable {
                 if classes.isDisjoint(with: [.copula, .consider, .auxiliary, .adverb, .ruleWord, .determiner, .pronoun]) || unit.sentiment != nil {
                     predicateShape = false
                 }
-                if unit.sentiment == nil && classes.isDisjoint(with: [.determiner, .adverb, .ruleWord, .preposition, .conjunction]) || classes.contains(.copula) {
+                if unit.sentiment == nil && !unit.isModifier && classes.isDisjoint(with: [.determiner, .adverb, .ruleWord, .preposition, .conjunction])
+                    || classes.contains(.copula)
+                {
                     attributeShape = false
                 }
             } else if unit.isComma {

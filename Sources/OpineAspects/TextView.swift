@@ -23,6 +23,9 @@ struct Unit {
     var parenthesisEnd: Int?
     /// For a unit inside brackets: the index of the opening bracket.
     var parenthesisStart: Int?
+    /// A word left out of the noun phrase it modifies (Dutch `gedekte` in `gedekte tafels`):
+    /// it neither blocks an attributive opinion word before it nor a coordination.
+    var isModifier = false
 }
 
 /// A word that can carry an opinion: a scorer contribution, or a context-dependent word
@@ -385,6 +388,33 @@ struct TextView {
         return ["be", "ver", "ont", "her"].contains { form.hasPrefix($0) }
     }
 
+    /// Dutch: the first position of a noun phrase from `start` to its head at `head` once the
+    /// attributive adjectives before the head are left out. An unknown word with the
+    /// attributive ending -e, or a participle in -en, before a noun is an adjective
+    /// (`ongedwongen sfeer`, `kwaliteitsvolle wijnen`, `gedekte tafels`), and the target is
+    /// the noun, as after a sentiment adjective (`lekkere wijnen`). A capitalized adjective
+    /// stays: it names a kind (`Thaise keuken`, `Zuid-Afrikaanse wijnen`). The words left
+    /// out are marked as modifiers.
+    private mutating func afterDutchAttributives(from start: Int, before head: Int) -> Int {
+        guard !isEnglish, start < head else { return start }
+        for position in stride(from: head - 1, through: start, by: -1) where units[position].term == nil {
+            guard text.text(in: units[position].range).first?.isUppercase != true, Self.looksLikeDutchAttributive(units[position].form) else { continue }
+            for modifier in start...position { units[modifier].isModifier = true }
+            return position + 1
+        }
+        return start
+    }
+
+    /// A Dutch adjective in its attributive form: ending in -e (`klassieke`, `gedekte`,
+    /// `groene`) but not in -ie, -ee or -ue (`koffie`, `puree`, `fondue`), or a participle in
+    /// -en (`afgebakken`, `ongedwongen`). Unknown words only: terms are checked first.
+    static func looksLikeDutchAttributive(_ form: String) -> Bool {
+        let length = form.unicodeScalars.count
+        if length >= 6, form.hasSuffix("en"), looksLikeDutchParticiple(form) || form.hasPrefix("onge") { return true }
+        guard length >= 4, form.hasSuffix("e"), form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return false }
+        return !["ie", "ee", "ue"].contains { form.hasSuffix($0) }
+    }
+
     /// An English past participle or gerund among unknown words: `sliced`, `overcooked`,
     /// `visiting` (at least five letters, ending in -ed or -ing).
     static func looksLikeEnglishVerbForm(_ form: String) -> Bool {
@@ -418,6 +448,7 @@ struct TextView {
                 var start = index
                 let firstTerm = terms[units[termUnits[0]].term!].first
                 if !opensPhrase(before: index) || firstTerm - index > 3 { start = firstTerm }
+                start = afterDutchAttributives(from: start, before: firstTerm)
                 let last = head.last
                 var category = head.match.category
                 var weak = head.match.kind == .weak
@@ -452,7 +483,7 @@ struct TextView {
             var end = chunkEnd
             while isEnglish, end >= start, Self.looksLikeEnglishVerbForm(units[end].form) { end -= 1 }
             guard end >= start else { continue }
-            let start = max(start, end - 3)
+            let start = afterDutchAttributives(from: max(start, end - 3), before: end)
             guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else { continue }
             let forms = (start...end).map { units[$0].form }
             let category = match(forms.last!, stem: stem).flatMap { $0.kind == .cue ? nil : $0.category } ?? .other
@@ -463,19 +494,25 @@ struct TextView {
     }
 
     /// `selection of wines`, `keuze aan wijnen`: a weak head followed by `of` and a term
-    /// becomes one target with the complement's category.
+    /// becomes one target with the complement's category. English: a head with a bare
+    /// `of`-complement, one without a determiner, is one noun phrase too (`glass of wine`,
+    /// `bottles of water`, `appetizer of olives`): the complement says what the head
+    /// measures or holds (`the reviews of the restaurant` stays two).
     private mutating func mergeComplements() {
         var index = 0
         while index + 1 < candidates.count {
             let head = candidates[index]
             let next = candidates[index + 1]
-            if head.weakHead, next.sentence == head.sentence, next.first - head.last >= 2, next.first - head.last <= 3,
+            let bareOf = isEnglish && !head.isAttribute && next.first == head.last + 2 && units[head.last + 1].form == "of"
+            if head.weakHead || bareOf, next.sentence == head.sentence, next.first - head.last >= 2, next.first - head.last <= 3,
                 ["of", "van", "aan"].contains(units[head.last + 1].form),
                 (head.last + 2..<next.first).allSatisfy({ units[$0].classes.contains(.determiner) })
             {
                 let forms = (head.first...next.last).filter { units[$0].isWord }.map { units[$0].form }
+                // A weak head takes the complement's category; another keeps its own unless it has none.
+                let category = head.weakHead || head.category == .other ? next.category : head.category
                 candidates[index] = Candidate(
-                    first: head.first, last: next.last, sentence: head.sentence, category: next.category, term: forms.joined(separator: " "))
+                    first: head.first, last: next.last, sentence: head.sentence, category: category, term: forms.joined(separator: " "))
                 candidates.remove(at: index + 1)
             }
             index += 1

@@ -110,6 +110,46 @@ struct AttributionTests {
         #expect(delivery.polarity == .negative)
     }
 
+    /// Dutch attributive adjectives the lexicons do not know (`gedekte`, `kwaliteitsvolle`,
+    /// `aangepaste`) modify the target noun and are not part of it; the sentiment word
+    /// before them still reaches the noun, and a coordination across them still holds. A
+    /// capitalized adjective names a kind and stays (`Thaise keuken`).
+    @Test func dutchAttributiveAdjectivesAreLeftOutOfTheTarget() throws {
+        let tables = Fixture.opinions("Mooi gedekte tafels.", .dutch)
+        #expect(tables.compactMap(\.target?.text) == ["tafels"])
+        let wines = Fixture.opinions("De wijnkaart is een goede selectie van lekkere kwaliteitsvolle wijnen.", .dutch)
+        let wine = try #require(Fixture.opinion(about: "wijnen", in: wines))
+        #expect(wine.words.first?.link == .attribute)
+        let coordinated = Fixture.opinions("Super toffe bediening, aangepaste wijntjes.", .dutch)
+        #expect(Fixture.opinion(about: "wijntjes", in: coordinated)?.polarity == .positive)
+        let thai = Fixture.opinions("Een heerlijke Thaise keuken.", .dutch)
+        #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
+    }
+
+    /// A predicate after a noun with a prepositional phrase is about the noun, not the
+    /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
+    @Test func aPredicateSkipsThePrepositionalObject() throws {
+        let dutch = Fixture.opinions("De sfeer in dit prachtige gebouw is gezellig.", .dutch)
+        let sfeer = try #require(Fixture.opinion(about: "sfeer", in: dutch))
+        #expect(sfeer.words.map(\.text) == ["gezellig"])
+        #expect(sfeer.category == "AMBIENCE")
+        let english = Fixture.opinions("The staff at this place were rude, but the food was great.", .english)
+        let staff = try #require(Fixture.opinion(about: "staff", in: english))
+        #expect(staff.polarity == .negative)
+        #expect(Fixture.opinion(about: "place", in: english) == nil)
+    }
+
+    /// English: a bare `of`-complement belongs to its head's noun phrase (`glass of wine`);
+    /// one with a determiner does not (`the reviews of the restaurant`).
+    @Test func englishBareOfComplementIsPartOfTheTarget() throws {
+        let opinions = Fixture.opinions("The glass of wine was great.", .english)
+        let glass = try #require(opinions.first)
+        #expect(glass.target?.text == "glass of wine")
+        #expect(glass.category == "DRINKS")
+        let views = Fixture.opinions("The views of the city were great.", .english)
+        #expect(views.compactMap(\.target?.text) == ["views"])
+    }
+
     /// `The food and service were great`: `great` is tied to `service` by the copula and
     /// shared with the coordinated `food`, which has no word of its own.
     @Test func coordinatedSubjectsShareThePredicate() throws {
