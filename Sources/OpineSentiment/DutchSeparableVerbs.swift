@@ -28,7 +28,7 @@ enum DutchSeparableVerbs {
 
     /// Words after which a separable verb's particle ends its clause (`raad ik aan om`),
     /// or starts a prepositional phrase put after it (`blinkt uit in vis`).
-    private static let particleFollowers: Set<String> = [
+    private static let particleFollowers: FormSet = [
         "om", "maar", "want", "omdat", "als", "en", "dat", "te", "in", "qua", "voor", "met", "bij", "door", "na",
     ]
 

@@ -172,6 +172,11 @@ struct FormSet: Sendable, ExpressibleByArrayLiteral {
     private let table: FormTable<Void>
 
     init(arrayLiteral forms: String...) {
+        self.init(forms)
+    }
+
+    /// A set of the given forms.
+    init(_ forms: some Sequence<String>) {
         table = FormTable(Dictionary(forms.map { ($0, ()) }, uniquingKeysWith: { first, _ in first }), nfc: { $0.precomposedStringWithCanonicalMapping })
     }
 

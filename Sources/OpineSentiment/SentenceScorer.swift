@@ -75,8 +75,8 @@ struct SentenceScorer {
     /// `no I ...`, although `you` starts the phrase `you betcha`.
     private mutating func resolveDualRoleNegators() {
         guard slots.contains(where: { $0.ownValence != nil }) else { return }
-        let reversing = Set(negators().values)
-        for index in slots.indices where !reversing.contains(index) {
+        let reversing = negators().reversing
+        for index in slots.indices where !reversing[index] {
             guard let valence = slots[index].ownValence else { continue }
             slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
         }
@@ -100,10 +100,9 @@ struct SentenceScorer {
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
         // ``danglingNegation(at:irrealis:)``.
-        let negatorOf = negators()
-        let reversing = Set(negatorOf.values)
+        let (negatorOf, reversing) = negators()
         for index in slots.indices {
-            if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+            if !reversing[index], let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
@@ -167,12 +166,14 @@ struct SentenceScorer {
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
         guard !contributions.isEmpty else { return }
-        // One pass to group slots and contributions by sentence, so a text of many
-        // sentences costs no more per sentence than a short one.
-        let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })
-        let contributionsBySentence = Dictionary(grouping: contributions.indices, by: { contributions[$0].sentence })
-        for (number, members) in contributionsBySentence.sorted(by: { $0.key < $1.key }) {
-            guard let sentenceSlots = slotsBySentence[number], let last = sentenceSlots.last else { continue }
+        // One pass to group slots and contributions by sentence (in position order within
+        // each), so a text of many sentences costs no more per sentence than a short one.
+        let slotsBySentence = Self.grouped(slots.indices, by: { slots[$0].sentence })
+        let contributionsBySentence = Self.grouped(contributions.indices, by: { contributions[$0].sentence })
+        for number in contributionsBySentence.groups where !contributionsBySentence[number].isEmpty {
+            let members = contributionsBySentence[number]
+            guard number < slotsBySentence.count, let last = slotsBySentence[number].last else { continue }
+            let sentenceSlots = slotsBySentence[number]
             // Contrast: the last `but` of the sentence splits it.
             if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
                 case .modifier(let modifier) = slots[contrast].role
@@ -209,13 +210,16 @@ struct SentenceScorer {
         // turns against what came before it, as `maar` inside a sentence does: the
         // sentences before the last such one weigh as a clause before `maar`.
         if language == .dutch {
-            let openers = slotsBySentence.compactMap { number, members -> (sentence: Int, term: String)? in
-                guard number > 0, let first = members.first(where: { slots[$0].isWord }),
+            // The last sentence (highest number) that opens with a contrast word.
+            var opener: (sentence: Int, term: String)?
+            for number in slotsBySentence.groups.reversed() where number > 0 {
+                guard let first = slotsBySentence[number].first(where: { slots[$0].isWord }),
                     case .modifier(let modifier) = slots[first].role, modifier.role == .contrastAfter
-                else { return nil }
-                return (number, modifier.term)
+                else { continue }
+                opener = (number, modifier.term)
+                break
             }
-            if let opener = openers.max(by: { $0.sentence < $1.sentence }) {
+            if let opener {
                 for member in contributions.indices where contributions[member].sentence < opener.sentence {
                     reweigh(member, .init(rule: .beforeContrast, trigger: opener.term, before: 0, after: 0), parameters.beforeContrast)
                 }
@@ -224,6 +228,40 @@ struct SentenceScorer {
         for contribution in contributions where contribution.sentence < sentenceSums.count {
             sentenceSums[contribution.sentence] += contribution.score
         }
+    }
+
+    /// Indices grouped by a small non-negative key (a sentence number), each group in
+    /// the indices' order: what `Dictionary(grouping:by:)` gives, without hashing, in one
+    /// flat array.
+    struct Groups {
+        /// The members of all groups, group by group.
+        private var members: [Int] = []
+        /// Where each group starts in `members`; one more entry than groups.
+        private var starts: [Int] = [0]
+
+        /// The keys, 0 up to the largest key; a key without members has an empty group.
+        var groups: Range<Int> { 0..<(starts.count - 1) }
+        var count: Int { starts.count - 1 }
+
+        subscript(group: Int) -> ArraySlice<Int> { members[starts[group]..<starts[group + 1]] }
+
+        init(_ indices: Range<Int>, keys: [Int]) {
+            guard let largest = keys.max() else { return }
+            var counts = [Int](repeating: 0, count: largest + 1)
+            for key in keys { counts[key] += 1 }
+            starts = [Int](repeating: 0, count: largest + 2)
+            for key in 0...largest { starts[key + 1] = starts[key] + counts[key] }
+            var next = Array(starts.dropLast())
+            members = [Int](repeating: 0, count: indices.count)
+            for (index, key) in zip(indices, keys) {
+                members[next[key]] = index
+                next[key] += 1
+            }
+        }
+    }
+
+    static func grouped(_ indices: Range<Int>, by key: (Int) -> Int) -> Groups {
+        Groups(indices, keys: indices.map(key))
     }
 
     private mutating func reweigh(_ member: Int, _ effect: RuleEffect, _ factor: Double) {
@@ -254,8 +292,18 @@ struct SentenceScorer {
             if contribution.score > 0 { positive += contribution.score + 1 }
             if contribution.score < 0 { negative += -contribution.score + 1 }
         }
-        let sentimentWords = Set(contributions.map(\.range.lowerBound))
-        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !sentimentWords.contains($1.range.lowerBound) ? 1 : 0) })
+        // The starts of the scored terms, sorted, for a binary search (a Set hashed every word).
+        let sentimentWords = contributions.map(\.range.lowerBound).sorted()
+        func isSentimentWord(_ start: Int) -> Bool {
+            var low = 0
+            var high = sentimentWords.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentimentWords[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            return low < sentimentWords.count && sentimentWords[low] == start
+        }
+        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !isSentimentWord($1.range.lowerBound) ? 1 : 0) })
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
         // Terms a rule did not bring to 0, in the text and per sentence.
