@@ -168,12 +168,13 @@ struct SentenceScorer {
         guard !contributions.isEmpty else { return }
         // One pass to group slots and contributions by sentence (in position order within
         // each), so a text of many sentences costs no more per sentence than a short one.
-        let slotsBySentence = Self.grouped(slots.indices, by: { slots[$0].sentence })
-        let contributionsBySentence = Self.grouped(contributions.indices, by: { contributions[$0].sentence })
-        for number in contributionsBySentence.groups where !contributionsBySentence[number].isEmpty {
-            let members = contributionsBySentence[number]
-            guard number < slotsBySentence.count, let last = slotsBySentence[number].last else { continue }
-            let sentenceSlots = slotsBySentence[number]
+        let slotsBySentence = Groups(count: slots.count, key: { slots[$0].sentence })
+        let contributionsBySentence = Groups(count: contributions.count, key: { contributions[$0].sentence })
+        for group in 0..<contributionsBySentence.count {
+            let number = contributionsBySentence.keys[group]
+            let members = contributionsBySentence[group]
+            guard let slotGroup = slotsBySentence.position(of: number), let last = slotsBySentence[slotGroup].last else { continue }
+            let sentenceSlots = slotsBySentence[slotGroup]
             // Contrast: the last `but` of the sentence splits it.
             if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
                 case .modifier(let modifier) = slots[contrast].role
@@ -191,14 +192,15 @@ struct SentenceScorer {
                     reweigh(member, .init(rule: .concession, trigger: modifier.term, before: 0, after: 0), modifier.value)
                 }
             }
-            let punctuation = sentenceSlots.compactMap { index -> String? in
+            let marks: [String] = sentenceSlots.compactMap { index -> String? in
                 if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
-            }.joined()
+            }
+            let punctuation = marks.joined()
             if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
             let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
-            let sum = members.reduce(0) { $0 + contributions[$1].score }
+            let sum = members.reduce(0.0) { $0 + contributions[$1].score }
             if exclamations > 0, sum != 0, let strongest = members.max(by: { abs(contributions[$0].score) < abs(contributions[$1].score) }) {
                 let boost = (sum > 0 ? 1 : -1) * parameters.exclamation * Double(exclamations)
                 let before = contributions[strongest].score
@@ -212,8 +214,9 @@ struct SentenceScorer {
         if language == .dutch {
             // The last sentence (highest number) that opens with a contrast word.
             var opener: (sentence: Int, term: String)?
-            for number in slotsBySentence.groups.reversed() where number > 0 {
-                guard let first = slotsBySentence[number].first(where: { slots[$0].isWord }),
+            for group in (0..<slotsBySentence.count).reversed() where slotsBySentence.keys[group] > 0 {
+                let number = slotsBySentence.keys[group]
+                guard let first = slotsBySentence[group].first(where: { slots[$0].isWord }),
                     case .modifier(let modifier) = slots[first].role, modifier.role == .contrastAfter
                 else { continue }
                 opener = (number, modifier.term)
@@ -230,38 +233,69 @@ struct SentenceScorer {
         }
     }
 
-    /// Indices grouped by a small non-negative key (a sentence number), each group in
-    /// the indices' order: what `Dictionary(grouping:by:)` gives, without hashing, in one
-    /// flat array.
+    /// The indices `0..<count` grouped by a key (a sentence number), the groups in
+    /// ascending key order and each group in index order: what sorting the groups of
+    /// `Dictionary(grouping:by:)` by key gives. Slots and contributions come in text
+    /// order, so their sentence numbers never decrease and every group is a run of
+    /// consecutive indices, found in one pass without hashing; other keys are grouped
+    /// through a dictionary.
     struct Groups {
-        /// The members of all groups, group by group.
+        /// The distinct keys, ascending.
+        private(set) var keys: [Int] = []
+        /// Where each group starts among the members, and the member count at the end.
+        private var starts: [Int] = []
+        /// The members, group by group; empty when they are `0..<count` in order.
         private var members: [Int] = []
-        /// Where each group starts in `members`; one more entry than groups.
-        private var starts: [Int] = [0]
 
-        /// The keys, 0 up to the largest key; a key without members has an empty group.
-        var groups: Range<Int> { 0..<(starts.count - 1) }
-        var count: Int { starts.count - 1 }
-
-        subscript(group: Int) -> ArraySlice<Int> { members[starts[group]..<starts[group + 1]] }
-
-        init(_ indices: Range<Int>, keys: [Int]) {
-            guard let largest = keys.max() else { return }
-            var counts = [Int](repeating: 0, count: largest + 1)
-            for key in keys { counts[key] += 1 }
-            starts = [Int](repeating: 0, count: largest + 2)
-            for key in 0...largest { starts[key + 1] = starts[key] + counts[key] }
-            var next = Array(starts.dropLast())
-            members = [Int](repeating: 0, count: indices.count)
-            for (index, key) in zip(indices, keys) {
-                members[next[key]] = index
-                next[key] += 1
+        init(count: Int, key: (Int) -> Int) {
+            keys.reserveCapacity(4)
+            starts.reserveCapacity(5)
+            var ascending = true
+            for index in 0..<count {
+                let current = key(index)
+                if let last = keys.last {
+                    if current == last { continue }
+                    if current < last {
+                        ascending = false
+                        break
+                    }
+                }
+                keys.append(current)
+                starts.append(index)
             }
+            if !ascending {
+                let groups = Dictionary(grouping: 0..<count, by: key)
+                keys = groups.keys.sorted()
+                starts = []
+                members = []
+                members.reserveCapacity(count)
+                for key in keys {
+                    starts.append(members.count)
+                    members += groups[key]!
+                }
+            }
+            starts.append(count)
         }
-    }
 
-    static func grouped(_ indices: Range<Int>, by key: (Int) -> Int) -> Groups {
-        Groups(indices, keys: indices.map(key))
+        /// The number of groups.
+        var count: Int { keys.count }
+
+        /// The members of the group at `position` (in key order).
+        subscript(position: Int) -> LazyMapCollection<Range<Int>, Int> {
+            let members = members
+            return (starts[position]..<starts[position + 1]).lazy.map { members.isEmpty ? $0 : members[$0] }
+        }
+
+        /// The position of the group of `key`, nil when no index has it.
+        func position(of key: Int) -> Int? {
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low < keys.count && keys[low] == key ? low : nil
+        }
     }
 
     private mutating func reweigh(_ member: Int, _ effect: RuleEffect, _ factor: Double) {
