@@ -4,21 +4,26 @@
 import OpineText
 
 extension SentenceScorer {
-    /// The negator of each sentiment term it reverses, by the term's position (nil for
-    /// any other slot), and whether each slot is a negator that reverses a term; a symbol
+    /// Negation by slot, in one array: for a sentiment term, the position of the negator
+    /// that reverses it; ``reversesATerm`` for a negator that reverses some term (a
+    /// negator is never a term, so the two never meet); ``unlinked`` otherwise. A symbol
     /// (``isSymbol(_:_:)``) is never reversed.
-    func negators() -> (negatorOf: [Int?], reversing: [Bool]) {
-        var negatorOf = [Int?](repeating: nil, count: slots.count)
-        var reversing = [Bool](repeating: false, count: slots.count)
+    func negators() -> [Int] {
+        var links = [Int](repeating: Self.unlinked, count: slots.count)
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
             if let negator = negator(for: index) {
-                negatorOf[index] = negator
-                reversing[negator] = true
+                links[index] = negator
+                links[negator] = Self.reversesATerm
             }
         }
-        return (negatorOf, reversing)
+        return links
     }
+
+    /// In ``negators()``: a slot that neither is reversed nor reverses.
+    static let unlinked = -1
+    /// In ``negators()``: a negator that reverses a term.
+    static let reversesATerm = -2
 
     /// Reverses `term` by the negator at `negator`: a negation, or a litotes when the rules
     /// so far left it negative (`not bad`; `niet te pikant` negates an excess).

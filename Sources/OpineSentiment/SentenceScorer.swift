@@ -75,8 +75,8 @@ struct SentenceScorer {
     /// `no I ...`, although `you` starts the phrase `you betcha`.
     private mutating func resolveDualRoleNegators() {
         guard slots.contains(where: { $0.ownValence != nil }) else { return }
-        let reversing = negators().reversing
-        for index in slots.indices where !reversing[index] {
+        let links = negators()
+        for index in slots.indices where links[index] != Self.reversesATerm {
             guard let valence = slots[index].ownValence else { continue }
             slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
         }
@@ -100,9 +100,9 @@ struct SentenceScorer {
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
         // ``danglingNegation(at:irrealis:)``.
-        let (negatorOf, reversing) = negators()
+        let links = negators()
         for index in slots.indices {
-            if !reversing[index], let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+            if links[index] != Self.reversesATerm, let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
@@ -118,7 +118,7 @@ struct SentenceScorer {
                 term.apply(.elongation, nil, term.score + sign * parameters.elongationBoost)
             }
             applyDegreeWords(to: &term, at: index)
-            if let negator = negatorOf[index] { negate(&term, by: negator) }
+            if links[index] >= 0 { negate(&term, by: links[index]) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
             if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
