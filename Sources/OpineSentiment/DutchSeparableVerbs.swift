@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dutch separable verbs read across their clause: in a main clause the particle of
 /// `tegenvallen` or `aanraden` goes to the end (`het viel ons erg tegen`, `ik raad het
 /// iedereen aan`), where no phrase of the lexicon reaches it.
@@ -10,7 +12,9 @@
 enum DutchSeparableVerbs {
     /// Finite forms of separable verbs whose infinitive carries sentiment, with the
     /// particles that complete them.
-    private static let verbs: [String: [(particle: String, infinitive: String)]] = {
+    private static let verbs = FormTable(verbList, nfc: { $0.precomposedStringWithCanonicalMapping })
+
+    private static let verbList: [String: [(particle: String, infinitive: String)]] = {
         var table: [String: [(String, String)]] = [:]
         func add(_ forms: [String], _ particle: String, _ infinitive: String) {
             for form in forms { table[form, default: []].append((particle, infinitive)) }
@@ -28,7 +32,7 @@ enum DutchSeparableVerbs {
 
     /// Words after which a separable verb's particle ends its clause (`raad ik aan om`),
     /// or starts a prepositional phrase put after it (`blinkt uit in vis`).
-    private static let particleFollowers: Set<String> = [
+    private static let particleFollowers: FormSet = [
         "om", "maar", "want", "omdat", "als", "en", "dat", "te", "in", "qua", "voor", "met", "bij", "door", "na",
     ]
 

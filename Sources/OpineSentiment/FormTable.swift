@@ -170,13 +170,45 @@ struct FormTable<Value: Sendable>: Sendable {
 /// ``FormTable``: membership as `Set<String>` decides it, at a fraction of the cost.
 struct FormSet: Sendable, ExpressibleByArrayLiteral {
     private let table: FormTable<Void>
+    /// The first bytes of the forms, a bit each (`low` for bytes below 64, `high` for
+    /// 64...127), when every form is ASCII and starts with a character that no other
+    /// string is canonically equivalent to: then a string whose first byte is not among
+    /// them is in no equivalence class of a form (its NFD would have to start with that
+    /// character, so its first scalar would have to be it), and is ruled out without a
+    /// lookup. Nil otherwise.
+    private let firstBytes: (low: UInt64, high: UInt64)?
 
     init(arrayLiteral forms: String...) {
+        self.init(forms)
+    }
+
+    /// A set of the given forms.
+    init(_ forms: some Sequence<String>) {
+        let forms = Array(forms)
         table = FormTable(Dictionary(forms.map { ($0, ()) }, uniquingKeysWith: { first, _ in first }), nfc: { $0.precomposedStringWithCanonicalMapping })
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var usable = true
+        for form in forms {
+            // `K` (KELVIN SIGN), `;` (GREEK QUESTION MARK) and the backtick (GREEK VARIA)
+            // have canonical equivalents outside ASCII.
+            guard let first = form.utf8.first, form.utf8.allSatisfy({ $0 < 0x80 }),
+                first != UInt8(ascii: "K"), first != UInt8(ascii: ";"), first != UInt8(ascii: "`")
+            else {
+                usable = false
+                break
+            }
+            if first < 64 { low |= 1 << UInt64(first) } else { high |= 1 << UInt64(first - 64) }
+        }
+        firstBytes = usable ? (low, high) : nil
     }
 
     /// Whether the set has `form` (or a canonically equivalent string).
     func contains(_ form: String) -> Bool {
-        table[form] != nil
+        if let firstBytes, let first = form.utf8.first {
+            let listed = first < 64 ? firstBytes.low >> UInt64(first) & 1 != 0 : first < 128 && firstBytes.high >> UInt64(first - 64) & 1 != 0
+            if !listed { return false }
+        }
+        return table[form] != nil
     }
 }

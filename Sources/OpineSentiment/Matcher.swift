@@ -343,9 +343,12 @@ struct Matcher {
     static func units(of text: TokenizedText, lexicon: Lexicon) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(text.tokens.count)
-        for token in text.tokens {
-            switch token.kind {
+        // Tokens are read in place; only the rare hashtags and hyphenated words copy theirs.
+        let tokens = text.tokens
+        for position in tokens.indices {
+            switch tokens[position].kind {
             case .hashtag:
+                let token = tokens[position]
                 var parts = token.parts
                 if parts.count == 1, lexicon.valence(of: parts[0]) == nil, let split = splitHashtag(parts[0], lexicon: lexicon) {
                     parts = split
@@ -355,7 +358,9 @@ struct Matcher {
                 }
             case .url, .email, .mention:
                 continue
-            case .word where token.flags.contains(.hyphenated) && token.parts.count > 1 && lexicon.info(token.form) == nil:
+            case .word
+            where tokens[position].flags.contains(.hyphenated) && tokens[position].parts.count > 1 && lexicon.info(tokens[position].form) == nil:
+                let token = tokens[position]
                 // An unknown hyphenated word. English is read part by part: `food-awesome`,
                 // `excellent-the` (a dash without spaces). Dutch hyphenates compounds
                 // (`corona-maatregelen`), whose parts mislead (measured on the Dutch sets),
@@ -374,24 +379,29 @@ struct Matcher {
                     units.append(Unit(kind: .word, form: joined, written: joined, range: token.range, sentence: token.sentence, flags: token.flags, info: lexicon.info(joined)))
                 }
             default:
-                let written = token.flags.contains(.elongated) ? text.text(of: token) : token.form
-                var form = token.form
+                let kind = tokens[position].kind
+                let flags = tokens[position].flags
+                let range = tokens[position].range
+                var form = tokens[position].form
+                let written = flags.contains(.elongated) ? text.text(in: range) : form
                 var info = lexicon.info(form)
-                if info == nil, lexicon.language == .dutch, token.kind == .word, let plain = withoutEmphasisAccents(form) {
+                if info == nil, lexicon.language == .dutch, kind == .word, let plain = withoutEmphasisAccents(form) {
                     form = plain
                     info = lexicon.info(form)
                 }
-                units.append(Unit(kind: token.kind, form: form, written: written, range: token.range, sentence: token.sentence, flags: token.flags, info: info))
+                units.append(Unit(kind: kind, form: form, written: written, range: range, sentence: tokens[position].sentence, flags: flags, info: info))
             }
         }
         return units
     }
 
+    private static let emphasisAccents: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"]
+
     /// Dutch marks stress with acute accents (`géén`, `écht`, `véél`): the word without
     /// them, or nil when it has none.
     static func withoutEmphasisAccents(_ form: String) -> String? {
         guard form.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        let accented: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"]
+        let accented = emphasisAccents
         guard form.unicodeScalars.contains(where: { accented[$0] != nil }) else { return nil }
         var plain = ""
         plain.unicodeScalars.append(contentsOf: form.unicodeScalars.map { accented[$0] ?? $0 })

@@ -6,12 +6,12 @@ extension SentenceScorer {
     /// Negators that do not count as a complaint when they reverse nothing: a
     /// preposition (`without`, `comes without batteries`), a comparison of amounts
     /// (`less than $20`, `spend less`), and the correlatives `neither`/`nor` of a coordination.
-    private static let neutralWhenDangling = Set([
+    private static let neutralWhenDangling = FormSet(Set([
         "without", "less", "less than", "neither", "nor",
         // Dutch: the same words (`zonder`, `minder`, `weinig`, `noch`), and the backward-only
         // `is/was anders`, which with nothing before it to deny is `it is different`.
         "zonder", "minder", "weinig", "noch",
-    ]).union(dutchBackwardOnlyNegators)
+    ]).union(dutchBackwardOnlyNegators))
 
     /// A negator at `index` that reverses no sentiment term, as a weak negative term of its
     /// own. Negation is itself evaluative: people negate to deny an expectation, and in

@@ -42,17 +42,17 @@ extension SentenceScorer {
 
     /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
     /// participles (`lekkerder had het niet gekund`).
-    private static let dutchAuxiliaryInfinitives: Set<String> = [
+    private static let dutchAuxiliaryInfinitives: FormSet = [
         "kunnen", "willen", "moeten", "mogen", "hebben", "zijn", "worden", "gekund", "gewild", "gemoeten", "gemogen",
     ]
 
     /// What may follow such a negator: pronouns, light adverbs and particles.
-    private static let dutchLightWords: Set<String> = [
+    private static let dutchLightWords: FormSet = [
         "me", "mij", "je", "jou", "u", "hem", "haar", "ons", "hun", "ze", "zij", "het", "er", "hier", "daar", "dit",
         "meer", "echt", "helemaal", "erg", "zo", "zeker", "bepaald", "altijd", "eens", "ook", "nog", "per", "se",
         "hoor", "hè", "he", "toch", "hoe", "dan", "nu", "meteen", "direct", "gelijk", "goed", "mee", "aan", "op", "uit",
         "af", "over", "tegen", "door", "bij", "weg", "terug", "na", "om", "thuis",
     ]
 
-    private static let dutchCan: Set<String> = ["kan", "kon"]
+    private static let dutchCan: FormSet = ["kan", "kon"]
 }

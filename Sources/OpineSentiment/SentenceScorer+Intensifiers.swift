@@ -90,7 +90,7 @@ extension SentenceScorer {
         form.hasSuffix("en") || dutchShortInfinitives.contains(form)
     }
 
-    private static let dutchShortInfinitives: Set<String> = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
+    private static let dutchShortInfinitives: FormSet = ["gaan", "staan", "slaan", "doen", "zien", "zijn"]
 
     /// Words that may stand before an exclamative `wat` at the start of its clause.
     private static let dutchExclamationOpeners: FormSet = ["oh", "o", "ah", "goh", "nou", "jeetje", "jee", "wauw", "wow", "tjonge", "zeg"]

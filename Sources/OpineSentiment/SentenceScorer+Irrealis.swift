@@ -20,8 +20,8 @@ extension SentenceScorer {
 
     /// Irrealis words of nl/modifiers.tsv that put praise in the past (`vroeger`), and the
     /// adverbs of the present that end their scope.
-    private static let dutchPastTriggers: Set<String> = ["vroeger", "vroegere"]
-    private static let dutchPresentAdverbs: Set<String> = ["nu", "tegenwoordig", "inmiddels", "thans", "vandaag"]
+    private static let dutchPastTriggers: FormSet = ["vroeger", "vroegere"]
+    private static let dutchPresentAdverbs: FormSet = ["nu", "tegenwoordig", "inmiddels", "thans", "vandaag"]
 
     /// For every slot, the irrealis trigger whose scope covers it, with its factor: the
     /// nearest one before it in its clause. A modal (`would`, `zou`) counts only in a
@@ -32,8 +32,14 @@ extension SentenceScorer {
     func irrealisTriggers() -> [(term: String, value: Double)?] {
         typealias Trigger = (position: Int, term: String, value: Double)
         var triggers = [(term: String, value: Double)?](repeating: nil, count: slots.count)
+        // Perfect markers matter only after a modal that needs one: without such a modal
+        // (most texts), no form is looked up for them.
+        let hasModal = slots.contains { slot in
+            guard case .modifier(let modifier) = slot.role, modifier.role == .irrealis else { return false }
+            return Self.modalsNeedingPerfect.contains(slot.form)
+        }
         var lastPerfect: [Int: Int] = [:]
-        if language == .dutch {
+        if language == .dutch, hasModal {
             for index in slots.indices where Self.perfectMarkers.contains(slots[index].form) { lastPerfect[clauses[index]] = index }
         }
         var clause = -1
@@ -49,7 +55,7 @@ extension SentenceScorer {
                 nearest = nil
                 pendingModals = []
             }
-            if counterfactuals.contains(index) {
+            if !counterfactuals.isEmpty, counterfactuals.contains(index) {
                 let (term, value) = counterfactualTrigger(index)
                 nearest = (index, term, value)
             }
@@ -60,12 +66,12 @@ extension SentenceScorer {
             {
                 nearest = nil
             }
-            if Self.perfectMarkers.contains(slots[index].form), let modal = pendingModals.last {
+            if let modal = pendingModals.last, Self.perfectMarkers.contains(slots[index].form) {
                 promote(modal)
                 pendingModals = []
             }
             var covering = nearest
-            if let perfect = lastPerfect[clause], let modal = pendingModals.last(where: { $0.position < perfect }),
+            if !pendingModals.isEmpty, let perfect = lastPerfect[clause], let modal = pendingModals.last(where: { $0.position < perfect }),
                 covering.map({ $0.position < modal.position }) ?? true
             {
                 covering = modal
@@ -98,7 +104,7 @@ extension SentenceScorer {
     /// kunnen zijn`, `een betere keuze had hij niet kunnen maken`). The contiguous forms
     /// are entries of nl/modifiers.tsv; `had` alone is the past of `hebben` (`ik had de vis`).
     private static let dutchCounterfactualModals: FormSet = ["had", "hadden"]
-    private static let dutchCounterfactualMarkers: Set<String> = ["kunnen", "moeten", "gekund", "gemoeten"]
+    private static let dutchCounterfactualMarkers: FormSet = ["kunnen", "moeten", "gekund", "gemoeten"]
     /// The factor of a counterfactual, as `had kunnen` in nl/modifiers.tsv: what did not
     /// happen, reversed and halved.
     private static let dutchCounterfactualValue = -0.5
@@ -112,8 +118,8 @@ extension SentenceScorer {
     private func dutchCounterfactuals() -> Set<Int> {
         guard language == .dutch else { return [] }
         var found: Set<Int> = []
-        for index in slots.indices where Self.dutchCounterfactualModals.contains(slots[index].form) {
-            guard case .neutral = slots[index].role else { continue }
+        for index in slots.indices {
+            guard case .neutral = slots[index].role, Self.dutchCounterfactualModals.contains(slots[index].form) else { continue }
             var position = index + 1
             while position < slots.count, clauses[position] == clauses[index], !Self.dutchClauseLinks.contains(slots[position].form) {
                 // `te kunnen` is an infinitive clause (`het geluk om te kunnen lunchen`).

@@ -4,16 +4,26 @@
 import OpineText
 
 extension SentenceScorer {
-    /// The negator of each sentiment term it reverses, by the term's position; a symbol
+    /// Negation by slot, in one array: for a sentiment term, the position of the negator
+    /// that reverses it; ``reversesATerm`` for a negator that reverses some term (a
+    /// negator is never a term, so the two never meet); ``unlinked`` otherwise. A symbol
     /// (``isSymbol(_:_:)``) is never reversed.
-    func negators() -> [Int: Int] {
-        var negatorOf: [Int: Int] = [:]
+    func negators() -> [Int] {
+        var links = [Int](repeating: Self.unlinked, count: slots.count)
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
-            if let negator = negator(for: index) { negatorOf[index] = negator }
+            if let negator = negator(for: index) {
+                links[index] = negator
+                links[negator] = Self.reversesATerm
+            }
         }
-        return negatorOf
+        return links
     }
+
+    /// In ``negators()``: a slot that neither is reversed nor reverses.
+    static let unlinked = -1
+    /// In ``negators()``: a negator that reverses a term.
+    static let reversesATerm = -2
 
     /// Reverses `term` by the negator at `negator`: a negation, or a litotes when the rules
     /// so far left it negative (`not bad`; `niet te pikant` negates an excess).
@@ -100,15 +110,15 @@ extension SentenceScorer {
 
     /// `never` in both languages, and the degree words after which it compares rather
     /// than negates.
-    private static let neverForms: Set<String> = ["never", "nooit"]
-    private static let comparativeDegree: Set<String> = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
+    private static let neverForms: FormSet = ["never", "nooit"]
+    private static let comparativeDegree: FormSet = ["so", "this", "such", "zo", "zoveel", "zulke", "zo'n"]
 
     /// English articles and `such`, which the negation window does not count.
-    private static let englishArticles: Set<String> = ["a", "an", "the", "such"]
+    private static let englishArticles: FormSet = ["a", "an", "the", "such"]
 
     /// English negative-polarity items: words that occur in a negator's scope (`not ...
     /// any`, `never ... ever`), so a term after one is within reach of the negator before it.
-    private static let negativePolarityItems: Set<String> = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
+    private static let negativePolarityItems: FormSet = ["any", "anything", "anyone", "anybody", "ever", "anymore"]
 
     /// Dutch negators that scope only over what follows them, as determiners, pronouns or
     /// a preposition do: `geen honger` and `zonder stijf te zijn` negate nothing before
@@ -130,5 +140,5 @@ extension SentenceScorer {
 
     /// The Dutch negators that are adverbs: after their term they reach back to it only
     /// when they close its clause (``closesClause(negator:)``).
-    private static let dutchAdverbNegators: Set<String> = ["niet", "nooit", "nergens"]
+    private static let dutchAdverbNegators: FormSet = ["niet", "nooit", "nergens"]
 }

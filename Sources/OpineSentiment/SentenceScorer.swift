@@ -75,8 +75,8 @@ struct SentenceScorer {
     /// `no I ...`, although `you` starts the phrase `you betcha`.
     private mutating func resolveDualRoleNegators() {
         guard slots.contains(where: { $0.ownValence != nil }) else { return }
-        let reversing = Set(negators().values)
-        for index in slots.indices where !reversing.contains(index) {
+        let links = negators()
+        for index in slots.indices where links[index] != Self.reversesATerm {
             guard let valence = slots[index].ownValence else { continue }
             slots[index].role = .sentiment(valence: valence, entry: slots[index].form, match: .exact)
         }
@@ -100,10 +100,9 @@ struct SentenceScorer {
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
         // ``danglingNegation(at:irrealis:)``.
-        let negatorOf = negators()
-        let reversing = Set(negatorOf.values)
+        let links = negators()
         for index in slots.indices {
-            if !reversing.contains(index), let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
+            if links[index] != Self.reversesATerm, let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
@@ -119,7 +118,7 @@ struct SentenceScorer {
                 term.apply(.elongation, nil, term.score + sign * parameters.elongationBoost)
             }
             applyDegreeWords(to: &term, at: index)
-            if let negator = negatorOf[index] { negate(&term, by: negator) }
+            if links[index] >= 0 { negate(&term, by: links[index]) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
             if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
@@ -167,12 +166,15 @@ struct SentenceScorer {
     /// Contrast, concession and question weights, then `!` emphasis, per sentence.
     private mutating func applySentenceRules() {
         guard !contributions.isEmpty else { return }
-        // One pass to group slots and contributions by sentence, so a text of many
-        // sentences costs no more per sentence than a short one.
-        let slotsBySentence = Dictionary(grouping: slots.indices, by: { slots[$0].sentence })
-        let contributionsBySentence = Dictionary(grouping: contributions.indices, by: { contributions[$0].sentence })
-        for (number, members) in contributionsBySentence.sorted(by: { $0.key < $1.key }) {
-            guard let sentenceSlots = slotsBySentence[number], let last = sentenceSlots.last else { continue }
+        // One pass to group slots and contributions by sentence (in position order within
+        // each), so a text of many sentences costs no more per sentence than a short one.
+        let slotsBySentence = Groups(count: slots.count, key: { slots[$0].sentence })
+        let contributionsBySentence = Groups(count: contributions.count, key: { contributions[$0].sentence })
+        for group in 0..<contributionsBySentence.count {
+            let number = contributionsBySentence.keys[group]
+            let members = contributionsBySentence[group]
+            guard let slotGroup = slotsBySentence.position(of: number), let last = slotsBySentence[slotGroup].last else { continue }
+            let sentenceSlots = slotsBySentence[slotGroup]
             // Contrast: the last `but` of the sentence splits it.
             if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
                 case .modifier(let modifier) = slots[contrast].role
@@ -190,14 +192,15 @@ struct SentenceScorer {
                     reweigh(member, .init(rule: .concession, trigger: modifier.term, before: 0, after: 0), modifier.value)
                 }
             }
-            let punctuation = sentenceSlots.compactMap { index -> String? in
+            let marks: [String] = sentenceSlots.compactMap { index -> String? in
                 if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
-            }.joined()
+            }
+            let punctuation = marks.joined()
             if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
             let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
-            let sum = members.reduce(0) { $0 + contributions[$1].score }
+            let sum = members.reduce(0.0) { $0 + contributions[$1].score }
             if exclamations > 0, sum != 0, let strongest = members.max(by: { abs(contributions[$0].score) < abs(contributions[$1].score) }) {
                 let boost = (sum > 0 ? 1 : -1) * parameters.exclamation * Double(exclamations)
                 let before = contributions[strongest].score
@@ -209,13 +212,17 @@ struct SentenceScorer {
         // turns against what came before it, as `maar` inside a sentence does: the
         // sentences before the last such one weigh as a clause before `maar`.
         if language == .dutch {
-            let openers = slotsBySentence.compactMap { number, members -> (sentence: Int, term: String)? in
-                guard number > 0, let first = members.first(where: { slots[$0].isWord }),
+            // The last sentence (highest number) that opens with a contrast word.
+            var opener: (sentence: Int, term: String)?
+            for group in (0..<slotsBySentence.count).reversed() where slotsBySentence.keys[group] > 0 {
+                let number = slotsBySentence.keys[group]
+                guard let first = slotsBySentence[group].first(where: { slots[$0].isWord }),
                     case .modifier(let modifier) = slots[first].role, modifier.role == .contrastAfter
-                else { return nil }
-                return (number, modifier.term)
+                else { continue }
+                opener = (number, modifier.term)
+                break
             }
-            if let opener = openers.max(by: { $0.sentence < $1.sentence }) {
+            if let opener {
                 for member in contributions.indices where contributions[member].sentence < opener.sentence {
                     reweigh(member, .init(rule: .beforeContrast, trigger: opener.term, before: 0, after: 0), parameters.beforeContrast)
                 }
@@ -223,6 +230,71 @@ struct SentenceScorer {
         }
         for contribution in contributions where contribution.sentence < sentenceSums.count {
             sentenceSums[contribution.sentence] += contribution.score
+        }
+    }
+
+    /// The indices `0..<count` grouped by a key (a sentence number), the groups in
+    /// ascending key order and each group in index order: what sorting the groups of
+    /// `Dictionary(grouping:by:)` by key gives. Slots and contributions come in text
+    /// order, so their sentence numbers never decrease and every group is a run of
+    /// consecutive indices, found in one pass without hashing; other keys are grouped
+    /// through a dictionary.
+    struct Groups {
+        /// The distinct keys, ascending.
+        private(set) var keys: [Int] = []
+        /// Where each group starts among the members, and the member count at the end.
+        private var starts: [Int] = []
+        /// The members, group by group; empty when they are `0..<count` in order.
+        private var members: [Int] = []
+
+        init(count: Int, key: (Int) -> Int) {
+            keys.reserveCapacity(4)
+            starts.reserveCapacity(5)
+            var ascending = true
+            for index in 0..<count {
+                let current = key(index)
+                if let last = keys.last {
+                    if current == last { continue }
+                    if current < last {
+                        ascending = false
+                        break
+                    }
+                }
+                keys.append(current)
+                starts.append(index)
+            }
+            if !ascending {
+                let groups = Dictionary(grouping: 0..<count, by: key)
+                keys = groups.keys.sorted()
+                starts = []
+                members = []
+                members.reserveCapacity(count)
+                for key in keys {
+                    starts.append(members.count)
+                    members += groups[key]!
+                }
+            }
+            starts.append(count)
+        }
+
+        /// The number of groups.
+        var count: Int { keys.count }
+
+        /// The members of the group at `position` (in key order).
+        subscript(position: Int) -> LazyMapCollection<Range<Int>, Int> {
+            let members = members
+            return (starts[position]..<starts[position + 1]).lazy.map { members.isEmpty ? $0 : members[$0] }
+        }
+
+        /// The position of the group of `key`, nil when no index has it.
+        func position(of key: Int) -> Int? {
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low < keys.count && keys[low] == key ? low : nil
         }
     }
 
@@ -254,8 +326,18 @@ struct SentenceScorer {
             if contribution.score > 0 { positive += contribution.score + 1 }
             if contribution.score < 0 { negative += -contribution.score + 1 }
         }
-        let sentimentWords = Set(contributions.map(\.range.lowerBound))
-        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !sentimentWords.contains($1.range.lowerBound) ? 1 : 0) })
+        // The starts of the scored terms, sorted, for a binary search (a Set hashed every word).
+        let sentimentWords = contributions.map(\.range.lowerBound).sorted()
+        func isSentimentWord(_ start: Int) -> Bool {
+            var low = 0
+            var high = sentimentWords.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentimentWords[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            return low < sentimentWords.count && sentimentWords[low] == start
+        }
+        let neutral = Double(slots.reduce(0) { $0 + ($1.isWord && !isSentimentWord($1.range.lowerBound) ? 1 : 0) })
         let total = positive + negative + neutral
         let shares = total > 0 ? (positive / total, negative / total, neutral / total) : (0.0, 0.0, 1.0)
         // Terms a rule did not bring to 0, in the text and per sentence.

@@ -25,8 +25,9 @@ extension String {
 
     /// The last UTF-8 byte, nil for the empty string (`utf8.last`, which Swift does not
     /// inline).
+    @inline(__always)
     var lastByte: UInt8? {
-        utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)]
+        utf8.withContiguousStorageIfAvailable { $0.last } ?? (utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)])
     }
 
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.

@@ -68,15 +68,17 @@ public struct LanguageIdentifier: Sendable {
     /// The token forms must be as ``Tokenizer`` makes them (case-folded, NFC).
     public func identify(_ text: TokenizedText) -> LanguageGuess {
         var evidence = Evidence()
-        for token in text.tokens {
-            switch token.kind {
+        // The tokens are read in place, not copied with their strings.
+        let tokens = text.tokens
+        for index in tokens.indices {
+            switch tokens[index].kind {
             case .word:
-                add(token.form, skippingFirstByte: false, to: &evidence)
+                add(tokens[index].form, skippingFirstByte: false, to: &evidence)
             case .hashtag:
-                if token.parts.isEmpty {
-                    add(token.form, skippingFirstByte: true, to: &evidence)
+                if tokens[index].parts.isEmpty {
+                    add(tokens[index].form, skippingFirstByte: true, to: &evidence)
                 } else {
-                    for part in token.parts { add(part, skippingFirstByte: false, to: &evidence) }
+                    for part in tokens[index].parts { add(part, skippingFirstByte: false, to: &evidence) }
                 }
             default:
                 break
