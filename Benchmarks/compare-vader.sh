@@ -3,7 +3,8 @@
 #
 #   Benchmarks/compare-vader.sh [SECONDS] [CORPUS.tsv ...]
 #
-# Default corpora: every sentence-level TSV under ../shared/corpora/{en,nl}. Creates a
+# Default corpora: the sentence-level development TSVs under ../shared/corpora/{en,nl}
+# (held-out -test files left out), or, without that folder, those in Corpora/. Creates a
 # venv in $TMPDIR with vaderSentiment==3.3.2, builds opine-benchmarks in release mode,
 # runs both, and prints Opine's analyze throughput (1 thread and all cores) as a ratio
 # of VADER's single-thread throughput.
@@ -12,7 +13,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-3}"
 shift || true
 if [ $# -eq 0 ]; then
-    set -- $(ls ../shared/corpora/en/*.tsv ../shared/corpora/nl/*.tsv | grep -v '\.aspects\.')
+    if [ -d ../shared/corpora ]; then
+        set -- $(ls ../shared/corpora/en/*.tsv ../shared/corpora/nl/*.tsv | grep -v -e '\.aspects\.' -e '-test')
+    else
+        set -- Corpora/en/*.tsv Corpora/nl/*.tsv
+    fi
 fi
 
 venv="${TMPDIR:-/tmp}/opine-vader-venv"

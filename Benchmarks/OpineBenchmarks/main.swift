@@ -2,8 +2,9 @@
 //
 //     swift run -c release opine-benchmarks [--seconds S] [--only PIPELINE] [CORPUS.tsv ...]
 //
-// Reads the `text` column of labelled TSV corpora (default: every file under
-// ../shared/corpora/{en,nl}), then measures, on one thread and on all cores:
+// Reads the `text` column of labelled TSV corpora (default: the development files under
+// ../shared/corpora/{en,nl}, `-test` files left out, else those in Corpora/), then
+// measures, on one thread and on all cores:
 //   icu-words       ICU's word-break iterator alone over the same UTF-8 (the ceiling)
 //   tokenize        Opine's tokenizer (ICU breaks + token building + normalization)
 //   tokenize+stem   the tokenizer plus the Snowball stem of every word
@@ -72,7 +73,8 @@ import Synchronization
 let usage = """
     usage: opine-benchmarks [--seconds S] [--only icu-words|tokenize|tokenize+stem|analyze] [CORPUS.tsv ...]
     Measures the text pipeline's throughput (release build) on labelled TSV corpora; with no
-    corpus, every sentence-level TSV under ../shared/corpora/{en,nl}.
+    corpus, the sentence-level development TSVs under ../shared/corpora/{en,nl} (held-out
+    -test files left out), or, without that folder, those in Corpora/.
 
     """
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -91,11 +93,16 @@ if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
     arguments.removeSubrange(index...(index + 1))
 }
 if arguments.isEmpty {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpora").standardized.path
-    for language in ["en", "nl"] {
-        let folder = root + "/" + language
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        arguments += files.filter { $0.hasSuffix(".tsv") && !$0.contains(".aspects.") }.sorted().map { folder + "/" + $0 }
+    // The development corpora beside the checkout, held-out `-test` files left out; on a
+    // machine without them, the labelled sets shipped in Corpora/.
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    for root in ["../../../shared/corpora", "../../Corpora"].map({ here.appendingPathComponent($0).standardized.path }) {
+        for language in ["en", "nl"] {
+            let folder = root + "/" + language
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            arguments += files.filter { $0.hasSuffix(".tsv") && !$0.contains(".aspects.") && !$0.contains("-test") }.sorted().map { folder + "/" + $0 }
+        }
+        if !arguments.isEmpty { break }
     }
 }
 guard !arguments.isEmpty else {

@@ -2,8 +2,8 @@
 
 Mixed English and Dutch rows (about 60/40) in the shape of an inbox tool's CSV export:
 `id,created_at,author,kind,rating,text`, comma-delimited, RFC 4180 quoting, CRLF line
-ends. Texts are one to three sentences sampled from MIT-licensed sets in
-../shared/corpora: VADER's tweets, Amazon and NYT snippets (English) and Glender's
+ends. Texts are one to three sentences sampled from the MIT-licensed sets in the
+repository's Corpora/: VADER's tweets, Amazon and NYT snippets (English) and Glender's
 earphone reviews split into sentences (Dutch); about 3% of the texts span two lines.
 Reviews (35% of rows) carry a 1-5 star rating derived from the source's label or
 stars; other kinds (comment, mention, direct_message) have none.
@@ -20,7 +20,7 @@ import random
 import re
 from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+CORPORA = Path(__file__).resolve().parents[2] / "Corpora"
 
 
 def read_tsv(path):

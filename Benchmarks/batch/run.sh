@@ -14,7 +14,7 @@
 # Each run is repeated REPEAT times (default 3; the big one once) and the fastest kept.
 # Prints rows/s, MB/s and peak RSS for each run and opine's speed as a multiple of
 # VADER's. SCRATCH_PATH picks the SwiftPM scratch directory (default .build), CORPORA the
-# development corpora (default ../shared/corpora).
+# folder of labelled sets the export is sampled from (default Corpora/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows="${1:-1000000}"
@@ -22,7 +22,7 @@ big_bytes="${2:-1000000000}"
 repeat="${REPEAT:-3}"
 work="${TMPDIR:-/tmp}/opine-batch-bench"
 scratch="${SCRATCH_PATH:-.build}"
-corpora="${CORPORA:-../shared/corpora}"
+corpora="${CORPORA:-Corpora}"
 cores="$(nproc)"
 mkdir -p "$work"
 
