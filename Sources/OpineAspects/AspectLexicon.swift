@@ -59,11 +59,14 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// complaint, so it gives no polarity to an opinion (a negated one, `not ok`, keeps its
     /// negative score).
     public static let lukewarm = WordClass(rawValue: 1 << 14)
+    /// A Dutch measure or container noun before what it holds, without `van` (`kop
+    /// koffie`, `glas wijn`, `portie frietjes`): the target is what it holds.
+    public static let measure = WordClass(rawValue: 1 << 15)
 
     static let names: [String: WordClass] = [
         "det": .determiner, "pron": .pronoun, "prep": .preposition, "conj": .conjunction, "sub": .subordinator,
         "aux": .auxiliary, "copula": .copula, "consider": .consider, "adv": .adverb, "verb": .verb, "contrast": .contrast, "excess": .excess,
-        "lukewarm": .lukewarm,
+        "lukewarm": .lukewarm, "measure": .measure,
     ]
 
     /// Closed-class words: never part of a target.

@@ -490,7 +490,20 @@ struct TextView {
             candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: forms.joined(separator: " ")))
         }
         candidates.sort { $0.first < $1.first }
+        dropMeasureWords()
         mergeComplements()
+    }
+
+    /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
+    /// it holds leaves the target, which is what it holds (as SemEval marks Dutch targets).
+    private mutating func dropMeasureWords() {
+        for index in candidates.indices {
+            var first = candidates[index].first
+            while first < candidates[index].last, units[first].classes.contains(.measure) { first += 1 }
+            guard first != candidates[index].first else { continue }
+            candidates[index].first = first
+            candidates[index].term = (first...candidates[index].last).filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
+        }
     }
 
     /// `selection of wines`, `keuze aan wijnen`: a weak head followed by `of` and a term

@@ -126,6 +126,18 @@ struct AttributionTests {
         #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
     }
 
+    /// A Dutch measure or container noun leaves the target to what it holds: `kop koffie`
+    /// is about `koffie`; a measure word alone stays a target.
+    @Test func dutchMeasureWordsLeaveTheTargetToWhatTheyHold() throws {
+        let coffee = Fixture.opinions("De kop koffie was heerlijk.", .dutch)
+        #expect(coffee.compactMap(\.target?.text) == ["koffie"])
+        #expect(coffee.first?.polarity == .positive)
+        let fries = Fixture.opinions("De portie frietjes was veel te klein.", .dutch)
+        #expect(fries.compactMap(\.target?.text) == ["frietjes"])
+        let portion = Fixture.opinions("De portie was veel te klein.", .dutch)
+        #expect(portion.compactMap(\.target?.text) == ["portie"])
+    }
+
     /// A predicate after a noun with a prepositional phrase is about the noun, not the
     /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
     @Test func aPredicateSkipsThePrepositionalObject() throws {
