@@ -182,7 +182,12 @@ struct TextView {
                 // form (`sliced` is not `slice`, `visiting` not `visit`); listed forms are
                 // exact matches and stay (`seating`).
                 let verbForm = isEnglish && match.how == .stem && Self.looksLikeEnglishVerbForm(units[index].form)
-                if !scored && !verbForm && (!ambiguous || termLicensed(before: index)) {
+                // A word read through its stem right after a copula is a bare predicate, an
+                // adjective (`het personeel is jong` is not `jongen`): a noun there takes a
+                // determiner (`is een jongen`).
+                let predicate = match.how == .stem && index > 0 && units[index - 1].sentence == units[index].sentence
+                    && units[index - 1].classes.contains(.copula)
+                if !scored && !verbForm && !predicate && (!ambiguous || termLicensed(before: index)) {
                     units[index].term = terms.count
                     terms.append(TermHit(first: index, last: index, match: match))
                 }

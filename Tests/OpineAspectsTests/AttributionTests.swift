@@ -126,6 +126,15 @@ struct AttributionTests {
         #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
     }
 
+    /// A word read through its stem right after a copula is a predicate adjective, not a
+    /// term: `jong` in `het personeel is jong` is not `jongen`, so the opinion goes to
+    /// `personeel`.
+    @Test func aStemReadingRightAfterACopulaIsNoTarget() throws {
+        let staff = Fixture.opinions("Het personeel is jong en vriendelijk.", .dutch)
+        #expect(staff.compactMap(\.target?.text) == ["personeel"])
+        #expect(staff.first?.polarity == .positive)
+    }
+
     /// A Dutch measure or container noun leaves the target to what it holds: `kop koffie`
     /// is about `koffie`; a measure word alone stays a target.
     @Test func dutchMeasureWordsLeaveTheTargetToWhatTheyHold() throws {
