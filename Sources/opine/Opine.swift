@@ -18,7 +18,7 @@ struct Opine: AsyncParsableCommand {
               opine "Wat een top service, echt een aanrader!"
               opine batch comments.csv -o scored.csv
               opine aspects reviews.csv
-              opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
+              opine eval Corpora/en/vader-tweets.tsv
               opine serve --config alerts.yaml
               opine watch reviews.jsonl --config alerts.yaml
               opine tokens "Wat een top service!! 👍🏽 #aanrader"

@@ -21,8 +21,8 @@ extension Opine {
                 and the detected languages and texts per second (all cores).
 
                 Examples:
-                  opine eval ../shared/corpora/nl/semeval16-restaurants-test.tsv
-                  opine eval --json ../shared/corpora/en/*.tsv > figures.jsonl
+                  opine eval Corpora/en/vader-tweets.tsv Corpora/nl/glender-earphones.tsv
+                  opine eval --json Corpora/en/*.tsv > figures.jsonl
                   opine eval --without phrases,compounds corpus.tsv     # what those steps gain
                 """
         )
