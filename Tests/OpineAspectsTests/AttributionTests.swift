@@ -135,6 +135,22 @@ struct AttributionTests {
         #expect(staff.first?.polarity == .positive)
     }
 
+    /// Dutch: a weak head with a `van`/`aan` complement (`keuze aan pizza's`, `aanbod van
+    /// kazen`) leaves the target to the complement, which keeps its category, while the
+    /// phrase still carries the opinion; English keeps the phrase (`selection of wines`).
+    @Test func dutchWeakHeadLeavesTheTargetToItsComplement() throws {
+        let wines = Fixture.opinions("De keuze aan wijnen is beperkt.", .dutch)
+        #expect(wines.compactMap(\.target?.text) == ["wijnen"])
+        #expect(wines.first?.category == "DRINKS")
+        #expect(wines.first?.polarity == .negative)
+        let cheese = Fixture.opinions("Er is ook een ruim aanbod van kazen.", .dutch)
+        #expect(cheese.compactMap(\.target?.text) == ["kazen"])
+        let beers = Fixture.opinions("Ik verwachtte een uitgebreid assortiment aan bieren.", .dutch)
+        #expect(beers.compactMap(\.target?.text) == ["bieren"])
+        let english = Fixture.opinions("They have a great selection of wines.", .english)
+        #expect(english.compactMap(\.target?.text) == ["selection of wines"])
+    }
+
     /// A Dutch measure or container noun leaves the target to what it holds: `kop koffie`
     /// is about `koffie`; a measure word alone stays a target.
     @Test func dutchMeasureWordsLeaveTheTargetToWhatTheyHold() throws {
