@@ -23,8 +23,8 @@ public enum AspectTermKind: String, Sendable, Hashable, Codable {
 /// How a word functions, for finding targets and clause boundaries without a parser
 /// (`Lexicons/aspects/{en,nl}/grammar.tsv`).
 public struct WordClass: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// A determiner, possessives included: `the`, `a`, `my`, `de`, `het`.
     public static let determiner = WordClass(rawValue: 1 << 0)
@@ -62,11 +62,15 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// A Dutch measure or container noun before what it holds, without `van` (`kop
     /// koffie`, `glas wijn`, `portie frietjes`): the target is what it holds.
     public static let measure = WordClass(rawValue: 1 << 15)
+    /// A third-person pronoun that can stand for a target as the subject of a predicate
+    /// (`it`, `they`, `she`, `that`; `het`, `ze`, `hij`, `die`, `dat`): in `the bagels are
+    /// fine, but they are overcooked` the predicate after `they` is about `bagels`.
+    public static let anaphor = WordClass(rawValue: 1 << 16)
 
     static let names: [String: WordClass] = [
         "det": .determiner, "pron": .pronoun, "prep": .preposition, "conj": .conjunction, "sub": .subordinator,
         "aux": .auxiliary, "copula": .copula, "consider": .consider, "adv": .adverb, "verb": .verb, "contrast": .contrast, "excess": .excess,
-        "lukewarm": .lukewarm, "measure": .measure,
+        "lukewarm": .lukewarm, "measure": .measure, "anaphor": .anaphor,
     ]
 
     /// Closed-class words: never part of a target.

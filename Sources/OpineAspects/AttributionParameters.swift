@@ -33,6 +33,10 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     public var maximumCost = 12.0
     /// Whether targets coordinated with a linked target share its opinion.
     public var coordination = true
+    /// Whether a predicate whose subject is a pronoun (`but they are overcooked`, `maar ze
+    /// was koud`) goes to the target the pronoun stands for: the nearest candidate before it
+    /// in its sentence, else the previous sentence's last one.
+    public var pronounSubjects = true
     /// For ``OpinionExtractor/opinion(toward:in:analysis:)``: when no word is tied to the
     /// requested target, take the sentence's polarity.
     public var sentenceFallback = true
@@ -90,6 +94,7 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
         case "targetAfter": targetAfter = value
         case "maximumCost": maximumCost = value
         case "coordination": coordination = value != 0
+        case "pronounSubjects": pronounSubjects = value != 0
         case "sentenceFallback": sentenceFallback = value != 0
         case "untiedFallback": untiedFallback = value != 0
         case "contextFallback": contextFallback = value != 0
@@ -104,7 +109,7 @@ public struct AttributionParameters: Sendable, Hashable, Codable {
     /// The names ``set(_:_:)`` accepts.
     public static let names = [
         "distance", "comma", "strongBreak", "contrast", "ellipticalContrast", "conjunction", "subordinator", "predicateBonus", "invertedBonus",
-        "attributeBonus", "targetAfter", "maximumCost", "coordination", "sentenceFallback", "untiedFallback", "contextFallback", "contextBias",
+        "attributeBonus", "targetAfter", "maximumCost", "coordination", "pronounSubjects", "sentenceFallback", "untiedFallback", "contextFallback", "contextBias",
         "undecidedFallback", "skipsHedgedWords",
     ]
 }

@@ -38,6 +38,9 @@ public enum OpinionLink: String, Sendable, Hashable, Codable {
     case attribute
     /// The nearest target in the same clause.
     case nearest
+    /// A predicate whose subject is a pronoun, tied to the target the pronoun stands for:
+    /// `the bagels are fine, but they are overcooked`, `de friet was lekker, maar ze was koud`.
+    case pronoun
     /// Shared with a coordinated target: `the food and service were great`.
     case coordinated
     /// No explicit target: the opinion is about the category its word cues, else GENERAL.

@@ -276,7 +276,20 @@ public struct OpinionExtractor: Sendable {
                 }
                 if best == nil || option.0 < best!.cost { best = (option.0, index, option.1) }
             }
-            if var best, best.cost <= parameters.maximumCost {
+            // A word right before its noun stays there (`it was a great place`); one that
+            // reaches a noun only across a coordinator or comma (`they seemed stressed and the
+            // bathroom ...`) is a predicate of the pronoun.
+            let tied = best.map { best in
+                guard best.cost <= parameters.maximumCost else { return false }
+                if best.link == .itself { return true }
+                guard best.link == .attribute else { return false }
+                return ((word.last + 1)..<candidates[best.candidate].first).allSatisfy { units[$0].boundary == 0 }
+            } ?? false
+            if parameters.pronounSubjects, !tied, let subject = Self.pronounSubject(of: word, view, inCandidate: inCandidate),
+                let antecedent = Self.antecedent(ofPronounAt: subject, view)
+            {
+                links.append(Link(item: number, candidate: antecedent, link: .pronoun))
+            } else if var best, best.cost <= parameters.maximumCost {
                 if best.link == .predicate { best.candidate = Self.headOfPrepositionalPhrases(ending: best.candidate, view) }
                 links.append(Link(item: number, candidate: best.candidate, link: best.link))
             } else {
@@ -304,6 +317,107 @@ public struct OpinionExtractor: Sendable {
             }
         }
         return links + shared
+    }
+
+    /// The position of the pronoun that is the subject of a predicate word, when there is one
+    /// (``WordClass/anaphor``): `they` in `but they are a little overcooked`, `ze` in `maar ze
+    /// was koud`, `het` in Dutch `omdat het te koud was` (verb last) and `lekker was het`
+    /// (inverted). Between the pronoun and the word there may be only the copula,
+    /// auxiliaries, adverbs, rule words, determiners, negators and other predicate words
+    /// (`it was cheap and tasty`); the pronoun starts its clause (the sentence, or after
+    /// punctuation, a coordinator, contrast word or subordinator). Nil for an expletive
+    /// subject, one whose predicate is followed by a clause or infinitive (`it is nice to
+    /// sit outside`, `het is jammer dat ...`, `het is leuk om ...`).
+    static func pronounSubject(of word: WordItem, _ view: TextView, inCandidate: [Bool]) -> Int? {
+        let units = view.units
+        let sentence = units[word.first].sentence
+        let inSentence = { (position: Int) in position >= 0 && position < units.count && units[position].sentence == sentence }
+        /// A unit that may stand between a subject and its predicate word.
+        let predicative = { (position: Int) -> Bool in
+            let unit = units[position]
+            guard unit.isWord, !inCandidate[position], !unit.classes.contains(.anaphor) else { return false }
+            if unit.sentiment != nil || unit.isModifier { return true }
+            if !unit.classes.isDisjoint(with: [.pronoun, .contrast, .subordinator]) { return false }
+            return !unit.classes.isDisjoint(with: [.copula, .auxiliary, .adverb, .ruleWord, .negator, .excess, .determiner, .conjunction])
+        }
+        /// The pronoun opens its clause.
+        let opensClause = { (position: Int) -> Bool in
+            guard inSentence(position - 1) else { return true }
+            let previous = units[position - 1]
+            // English `that` before a pronoun is a complementizer (`said that it was cold`).
+            return !previous.isWord || !previous.classes.isDisjoint(with: [.conjunction, .contrast, .subordinator]) || previous.form == "that"
+        }
+        // Expletive: the predicate governs a clause or an infinitive after it.
+        var next = word.last + 1
+        while inSentence(next), units[next].isWord, units[next].classes.contains(.adverb), !Self.expletiveComplements.contains(units[next].form) {
+            next += 1
+        }
+        if inSentence(next), Self.expletiveComplements.contains(units[next].form) { return nil }
+        // Subject, copula, predicate (`it was also cheap`); Dutch verb last (`omdat het koud was`).
+        var position = word.first - 1
+        var copula = false
+        while inSentence(position) {
+            let unit = units[position]
+            if unit.classes.contains(.anaphor) {
+                guard opensClause(position) else { return nil }
+                let contracted = unit.form.hasSuffix("'s") || unit.form.hasSuffix("'re")
+                if copula || contracted { return position }
+                guard !view.isEnglish, inSentence(position - 1), units[position - 1].classes.contains(.subordinator) else { return nil }
+                var after = word.last + 1
+                while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]) { after += 1 }
+                guard inSentence(after), units[after].classes.contains(.copula) else { return nil }
+                // `dat het onmogelijk was om ...`: the complement follows the verb.
+                return inSentence(after + 1) && Self.expletiveComplements.contains(units[after + 1].form) ? nil : position
+            }
+            guard predicative(position) else { break }
+            if unit.classes.contains(.copula) { copula = true }
+            position -= 1
+        }
+        // Dutch inversion: predicate, copula, pronoun with no noun after it (`lekker was het`).
+        guard !view.isEnglish else { return nil }
+        position = word.last + 1
+        copula = false
+        while inSentence(position), units[position].isWord, !units[position].classes.contains(.anaphor) {
+            guard units[position].classes.contains(.copula) || !units[position].classes.isDisjoint(with: [.adverb, .ruleWord]) else { return nil }
+            if units[position].classes.contains(.copula) { copula = true }
+            position += 1
+        }
+        guard copula, inSentence(position), units[position].classes.contains(.anaphor) else { return nil }
+        // The pronoun ends the clause, but for adverbs (`lekker was het wel`); with more after
+        // it, the first word is a sentence adverb (`jammer genoeg is het te koud`).
+        var after = position + 1
+        while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]),
+            units[after].sentiment == nil
+        {
+            after += 1
+        }
+        guard !inSentence(after) || !units[after].isWord || !units[after].classes.isDisjoint(with: [.conjunction, .contrast]) else { return nil }
+        return position
+    }
+
+    /// Words after a predicate that make its pronoun subject an expletive (`it is nice to
+    /// ...`, `it's a shame that ...`, `het is leuk om ...`, `het is jammer dat ...`).
+    static let expletiveComplements: Set<String> = ["to", "that", "when", "if", "how", "what", "om", "te", "dat", "als", "hoe", "wat", "wanneer"]
+
+    /// The candidate a pronoun subject stands for: the nearest candidate before it in its
+    /// sentence (the head of a chain of prepositional phrases: `the staff at this place ...
+    /// they`), or, when the pronoun opens its sentence (`The pizza was great. It was also
+    /// cheap.`), the last candidate of the previous sentence. Nil when there is none.
+    static func antecedent(ofPronounAt pronoun: Int, _ view: TextView) -> Int? {
+        let units = view.units
+        let candidates = view.candidates
+        let sentence = units[pronoun].sentence
+        if let nearest = candidates.lastIndex(where: { $0.sentence == sentence && $0.last < pronoun }) {
+            return headOfPrepositionalPhrases(ending: nearest, view)
+        }
+        guard sentence > 0 else { return nil }
+        var position = pronoun - 1
+        while position >= 0, units[position].sentence == sentence {
+            guard !units[position].isWord || !units[position].classes.isDisjoint(with: [.conjunction, .contrast, .adverb]) else { return nil }
+            position -= 1
+        }
+        guard let last = candidates.lastIndex(where: { $0.sentence == sentence - 1 }) else { return nil }
+        return headOfPrepositionalPhrases(ending: last, view)
     }
 
     /// The subject a predicate is about when the candidate before the copula is the object of

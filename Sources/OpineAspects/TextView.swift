@@ -68,6 +68,10 @@ struct Candidate {
     /// The candidate is an attribute noun alone (`prices`, `kwaliteit`): its opinions have
     /// its category and no explicit target.
     var isAttribute = false
+    /// The first unit of the target as reported, when the candidate's span starts with words
+    /// that opinions reach it through but that are not part of the target: Dutch `keuze aan`
+    /// in `ruime keuze aan pizza's`, whose target is `pizza's`. Nil: the span's first unit.
+    var targetFirst: Int?
 }
 
 /// The units of a text, the terms and the candidate targets, built once per text.
@@ -512,7 +516,9 @@ struct TextView {
     }
 
     /// `selection of wines`, `keuze aan wijnen`: a weak head followed by `of` and a term
-    /// becomes one target with the complement's category. English: a head with a bare
+    /// becomes one target with the complement's category; in Dutch the reported target is the
+    /// complement alone (`wijnen`), as the Dutch SemEval gold marks it, while English gold
+    /// mostly keeps the phrase. English: a head with a bare
     /// `of`-complement, one without a determiner, is one noun phrase too (`glass of wine`,
     /// `bottles of water`, `appetizer of olives`): the complement says what the head
     /// measures or holds (`the reviews of the restaurant` stays two).
@@ -529,8 +535,15 @@ struct TextView {
                 let forms = (head.first...next.last).filter { units[$0].isWord }.map { units[$0].form }
                 // A weak head takes the complement's category; another keeps its own unless it has none.
                 let category = head.weakHead || head.category == .other ? next.category : head.category
-                candidates[index] = Candidate(
+                var merged = Candidate(
                     first: head.first, last: next.last, sentence: head.sentence, category: category, term: forms.joined(separator: " "))
+                if !isEnglish && head.weakHead {
+                    // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
+                    // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
+                    merged.targetFirst = next.first
+                    merged.term = next.term
+                }
+                candidates[index] = merged
                 candidates.remove(at: index + 1)
             }
             index += 1
@@ -578,7 +591,7 @@ struct TextView {
 
     /// The target of a candidate, as it appears in the text.
     func target(_ candidate: Candidate) -> OpinionTarget {
-        let range = units[candidate.first].range.lowerBound..<units[candidate.last].range.upperBound
+        let range = units[candidate.targetFirst ?? candidate.first].range.lowerBound..<units[candidate.last].range.upperBound
         return OpinionTarget(text: text.text(in: range), range: range, term: candidate.term, category: candidate.category)
     }
 }

@@ -135,6 +135,45 @@ struct AttributionTests {
         #expect(staff.first?.polarity == .positive)
     }
 
+    /// A predicate whose subject is a pronoun is about the target the pronoun stands for:
+    /// the nearest one before it in the sentence, or the previous sentence's last one when
+    /// the pronoun opens its sentence; not an expletive subject (`it is nice to ...`).
+    @Test func aPronounSubjectsPredicateGoesToItsAntecedent() throws {
+        let bagels = Fixture.opinions("The bagels are fine, but they are a little overcooked.", .english)
+        let overcooked = try #require(bagels.first { $0.words.contains { $0.text == "overcooked" } })
+        #expect(overcooked.target?.text == "bagels")
+        #expect(overcooked.words.first { $0.text == "overcooked" }?.link == .pronoun)
+        let place = Fixture.opinions("The place is nice but it is noisy.", .english)
+        #expect(place.first { $0.words.contains { $0.text == "noisy" } }?.target?.text == "place")
+        let pizza = Fixture.opinions("The pizza was great. It was also cheap.", .english)
+        #expect(pizza.first { $0.words.contains { $0.text == "cheap" } }?.target?.text == "pizza")
+        let fries = Fixture.opinions("De friet was lekker, maar ze was koud.", .dutch)
+        #expect(fries.first { $0.words.contains { $0.text == "koud" } }?.target?.text == "friet")
+        let soup = Fixture.opinions("Toen kwam het eten en dat was perfect!", .dutch)
+        #expect(soup.first { $0.words.contains { $0.text == "perfect" } }?.target?.text == "eten")
+        // Expletive subjects stand for nothing.
+        let outside = Fixture.opinions("The food was great. It is nice to sit outside.", .english)
+        #expect(outside.first { $0.words.contains { $0.text == "nice" } }?.target == nil)
+        let om = Fixture.opinions("De soep was lekker. Het is leuk om buiten te zitten.", .dutch)
+        #expect(om.first { $0.words.contains { $0.text == "leuk" } }?.target == nil)
+    }
+
+    /// Dutch: a weak head with a `van`/`aan` complement (`keuze aan pizza's`, `aanbod van
+    /// kazen`) leaves the target to the complement, which keeps its category, while the
+    /// phrase still carries the opinion; English keeps the phrase (`selection of wines`).
+    @Test func dutchWeakHeadLeavesTheTargetToItsComplement() throws {
+        let wines = Fixture.opinions("De keuze aan wijnen is beperkt.", .dutch)
+        #expect(wines.compactMap(\.target?.text) == ["wijnen"])
+        #expect(wines.first?.category == "DRINKS")
+        #expect(wines.first?.polarity == .negative)
+        let cheese = Fixture.opinions("Er is ook een ruim aanbod van kazen.", .dutch)
+        #expect(cheese.compactMap(\.target?.text) == ["kazen"])
+        let beers = Fixture.opinions("Ik verwachtte een uitgebreid assortiment aan bieren.", .dutch)
+        #expect(beers.compactMap(\.target?.text) == ["bieren"])
+        let english = Fixture.opinions("They have a great selection of wines.", .english)
+        #expect(english.compactMap(\.target?.text) == ["selection of wines"])
+    }
+
     /// A Dutch measure or container noun leaves the target to what it holds: `kop koffie`
     /// is about `koffie`; a measure word alone stays a target.
     @Test func dutchMeasureWordsLeaveTheTargetToWhatTheyHold() throws {
