@@ -140,22 +140,22 @@ struct AttributionTests {
     /// the pronoun opens its sentence; not an expletive subject (`it is nice to ...`).
     @Test func aPronounSubjectsPredicateGoesToItsAntecedent() throws {
         let bagels = Fixture.opinions("The bagels are fine, but they are a little overcooked.", .english)
-        let overcooked = try #require(bagels.first { $0.words.contains { $0.text == "overcooked" } })
+        let overcooked = try #require(Fixture.opinion(tying: "overcooked", in: bagels))
         #expect(overcooked.target?.text == "bagels")
         #expect(overcooked.words.first { $0.text == "overcooked" }?.link == .pronoun)
         let place = Fixture.opinions("The place is nice but it is noisy.", .english)
-        #expect(place.first { $0.words.contains { $0.text == "noisy" } }?.target?.text == "place")
+        #expect(Fixture.opinion(tying: "noisy", in: place)?.target?.text == "place")
         let pizza = Fixture.opinions("The pizza was great. It was also cheap.", .english)
-        #expect(pizza.first { $0.words.contains { $0.text == "cheap" } }?.target?.text == "pizza")
+        #expect(Fixture.opinion(tying: "cheap", in: pizza)?.target?.text == "pizza")
         let fries = Fixture.opinions("De friet was lekker, maar ze was koud.", .dutch)
-        #expect(fries.first { $0.words.contains { $0.text == "koud" } }?.target?.text == "friet")
+        #expect(Fixture.opinion(tying: "koud", in: fries)?.target?.text == "friet")
         let soup = Fixture.opinions("Toen kwam het eten en dat was perfect!", .dutch)
-        #expect(soup.first { $0.words.contains { $0.text == "perfect" } }?.target?.text == "eten")
+        #expect(Fixture.opinion(tying: "perfect", in: soup)?.target?.text == "eten")
         // Expletive subjects stand for nothing.
         let outside = Fixture.opinions("The food was great. It is nice to sit outside.", .english)
-        #expect(outside.first { $0.words.contains { $0.text == "nice" } }?.target == nil)
+        #expect(Fixture.opinion(tying: "nice", in: outside)?.target == nil)
         let om = Fixture.opinions("De soep was lekker. Het is leuk om buiten te zitten.", .dutch)
-        #expect(om.first { $0.words.contains { $0.text == "leuk" } }?.target == nil)
+        #expect(Fixture.opinion(tying: "leuk", in: om)?.target == nil)
     }
 
     /// Dutch: a weak head with a `van`/`aan` complement (`keuze aan pizza's`, `aanbod van

@@ -19,6 +19,11 @@ enum Fixture {
         opinions.first { $0.target?.text == target }
     }
 
+    /// The opinion that `word` was tied to, when there is one.
+    static func opinion(tying word: String, in opinions: [Opinion]) -> Opinion? {
+        opinions.first { $0.words.contains { $0.text == word } }
+    }
+
     /// The UTF-8 byte range of the first occurrence of `part` in `text`.
     static func byteRange(of part: String, in text: String) -> Range<Int> {
         let range = text.range(of: part)!
