@@ -68,8 +68,14 @@ public struct OpinionExtractor: Sendable {
     ///   - text: the tokenized text the analysis was made from.
     ///   - analysis: its analysis.
     public func opinions(in text: TokenizedText, analysis: Analysis) -> [Opinion] {
+        opinions(in: text, analysis: analysis, skippingHedged: false)
+    }
+
+    /// The opinions of a text; with `skippingHedged`, without the words a hedge weakens
+    /// (``AttributionParameters/skipsHedgedWords``).
+    private func opinions(in text: TokenizedText, analysis: Analysis, skippingHedged: Bool) -> [Opinion] {
         let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
-        return buildOpinions(view, resolve(view, link(view)))
+        return buildOpinions(view, resolve(view, link(view, skippingHedged: skippingHedged)))
     }
 
     /// The candidate targets of a text (explicit terms and noun phrases), whether or not an
@@ -107,11 +113,9 @@ public struct OpinionExtractor: Sendable {
         guard !words.isEmpty else {
             return fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
         }
-        let opinion = makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)
-        guard isUndecided(opinion) else { return opinion }
-        var decided = fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
-        decided.words = words
-        return decided
+        return decided(makeOpinion(target: target, category: candidate.category, words: words, sentence: candidate.sentence)) {
+            fallback(target: target, category: candidate.category, sentence: candidate.sentence, analysis: analysis, context: context)
+        }
     }
 
     /// The opinion about a category with no explicit target (for example a gold
@@ -120,23 +124,24 @@ public struct OpinionExtractor: Sendable {
     /// polarity, and when that is neutral (``AttributionParameters/contextFallback``) `context`'s.
     /// - Parameter context: the compound of the text around this one, as for ``opinion(toward:in:analysis:context:)-(Range<Int>,_,_,_)``.
     public func opinion(toward category: AspectCategory, in text: TokenizedText, analysis: Analysis, context: Double? = nil) -> Opinion {
-        let view = TextView(text: text, analysis: analysis, lexicons: lexiconChain(analysis.language), parameters: parameters)
-        let all = buildOpinions(view, resolve(view, link(view, skippingHedged: parameters.skipsHedgedWords)))
+        let all = opinions(in: text, analysis: analysis, skippingHedged: parameters.skipsHedgedWords)
         var chosen = all.filter { $0.category == category }
         if chosen.isEmpty { chosen = all.filter { $0.target == nil && $0.category == .general } }
         guard !chosen.isEmpty else { return fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context) }
         let words = chosen.flatMap(\.words).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        let opinion = makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)
-        guard isUndecided(opinion) else { return opinion }
-        var decided = fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context)
-        (decided.words, decided.sentence) = (words, opinion.sentence)
-        return decided
+        return decided(makeOpinion(target: nil, category: category, words: words, sentence: chosen[0].sentence)) {
+            fallback(target: nil, category: category, sentence: nil, analysis: analysis, context: context)
+        }
     }
 
-    /// Whether the words of an opinion leave it undecided (``AttributionParameters/undecidedFallback``):
-    /// some have valence, but together they reach no polarity.
-    private func isUndecided(_ opinion: Opinion) -> Bool {
-        parameters.undecidedFallback && opinion.polarity == .neutral && opinion.words.contains { $0.score != 0 }
+    /// The opinion its words make, unless they leave it undecided
+    /// (``AttributionParameters/undecidedFallback``: some have valence, but together they
+    /// reach no polarity); then the polarity `fallback` gives, with the words and sentence kept.
+    private func decided(_ opinion: Opinion, else fallback: () -> Opinion) -> Opinion {
+        guard parameters.undecidedFallback, opinion.polarity == .neutral, opinion.words.contains(where: { $0.score != 0 }) else { return opinion }
+        var decided = fallback()
+        (decided.words, decided.sentence) = (opinion.words, opinion.sentence)
+        return decided
     }
 
     /// The opinion about what a reader names: a category by its id (`DELIVERY`, `food`;

@@ -477,7 +477,7 @@ struct TextView {
                     continue
                 }
                 let single = start == head.first && last == head.last
-                let term = single ? head.match.entry : (start...last).filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
+                let term = single ? head.match.entry : termText(start...last)
                 var candidate = Candidate(first: start, last: last, sentence: units[start].sentence, category: category, term: term, weakHead: weak)
                 candidate.isAttribute = single && head.match.kind == .attribute
                 candidates.append(candidate)
@@ -494,9 +494,8 @@ struct TextView {
             guard end >= start else { continue }
             let start = afterDutchAttributives(from: max(start, end - 3), before: end)
             guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else { continue }
-            let forms = (start...end).map { units[$0].form }
-            let category = match(forms.last!, stem: stem).flatMap { $0.kind == .cue ? nil : $0.category } ?? .other
-            candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: forms.joined(separator: " ")))
+            let category = match(units[end].form, stem: stem).flatMap { $0.kind == .cue ? nil : $0.category } ?? .other
+            candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: termText(start...end)))
         }
         candidates.sort { $0.first < $1.first }
         dropMeasureWords()
@@ -511,7 +510,7 @@ struct TextView {
             while first < candidates[index].last, units[first].classes.contains(.measure) { first += 1 }
             guard first != candidates[index].first else { continue }
             candidates[index].first = first
-            candidates[index].term = (first...candidates[index].last).filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
+            candidates[index].term = termText(first...candidates[index].last)
         }
     }
 
@@ -532,11 +531,10 @@ struct TextView {
                 ["of", "van", "aan"].contains(units[head.last + 1].form),
                 (head.last + 2..<next.first).allSatisfy({ units[$0].classes.contains(.determiner) })
             {
-                let forms = (head.first...next.last).filter { units[$0].isWord }.map { units[$0].form }
                 // A weak head takes the complement's category; another keeps its own unless it has none.
                 let category = head.weakHead || head.category == .other ? next.category : head.category
                 var merged = Candidate(
-                    first: head.first, last: next.last, sentence: head.sentence, category: category, term: forms.joined(separator: " "))
+                    first: head.first, last: next.last, sentence: head.sentence, category: category, term: termText(head.first...next.last))
                 if !isEnglish && head.weakHead {
                     // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
                     // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
@@ -587,6 +585,11 @@ struct TextView {
         let position = candidates.firstIndex { $0.first > first } ?? candidates.count
         candidates.insert(candidate, at: position)
         return position
+    }
+
+    /// The normalized forms of the words in `span`, joined by spaces: a candidate's term.
+    private func termText(_ span: ClosedRange<Int>) -> String {
+        span.filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
     }
 
     /// The target of a candidate, as it appears in the text.

@@ -153,9 +153,9 @@ struct AttributionTests {
         #expect(Fixture.opinion(tying: "perfect", in: soup)?.target?.text == "eten")
         // Expletive subjects stand for nothing.
         let outside = Fixture.opinions("The food was great. It is nice to sit outside.", .english)
-        #expect(Fixture.opinion(tying: "nice", in: outside)?.target == nil)
+        #expect(try #require(Fixture.opinion(tying: "nice", in: outside)).target == nil)
         let om = Fixture.opinions("De soep was lekker. Het is leuk om buiten te zitten.", .dutch)
-        #expect(Fixture.opinion(tying: "leuk", in: om)?.target == nil)
+        #expect(try #require(Fixture.opinion(tying: "leuk", in: om)).target == nil)
     }
 
     /// Dutch: a weak head with a `van`/`aan` complement (`keuze aan pizza's`, `aanbod van
