@@ -327,77 +327,124 @@ public struct OpinionExtractor: Sendable {
     /// The position of the pronoun that is the subject of a predicate word, when there is one
     /// (``WordClass/anaphor``): `they` in `but they are a little overcooked`, `ze` in `maar ze
     /// was koud`, `het` in Dutch `omdat het te koud was` (verb last) and `lekker was het`
-    /// (inverted). Between the pronoun and the word there may be only the copula,
-    /// auxiliaries, adverbs, rule words, determiners, negators and other predicate words
-    /// (`it was cheap and tasty`); the pronoun starts its clause (the sentence, or after
-    /// punctuation, a coordinator, contrast word or subordinator). Nil for an expletive
-    /// subject, one whose predicate is followed by a clause or infinitive (`it is nice to
-    /// sit outside`, `het is jammer dat ...`, `het is leuk om ...`).
+    /// (inverted). Nil for an expletive subject, one whose predicate is followed by a clause
+    /// or infinitive (`it is nice to sit outside`, `het is jammer dat ...`, `het is leuk om
+    /// ...`).
     static func pronounSubject(of word: WordItem, _ view: TextView, inCandidate: [Bool]) -> Int? {
-        let units = view.units
-        let sentence = units[word.first].sentence
-        let inSentence = { (position: Int) in position >= 0 && position < units.count && units[position].sentence == sentence }
+        let scan = SubjectScan(view: view, sentence: view.units[word.first].sentence, inCandidate: inCandidate)
+        guard !scan.governsComplement(word) else { return nil }
+        switch scan.pronounBefore(word) {
+        case .subject(let position): return position
+        case .notSubject: return nil
+        case .none: return view.isEnglish ? nil : scan.invertedSubject(after: word)
+        }
+    }
+
+    /// The scans that look for a predicate word's pronoun subject inside one sentence.
+    private struct SubjectScan {
+        let view: TextView
+        let sentence: Int
+        let inCandidate: [Bool]
+
+        /// What the scan back from a predicate word found.
+        enum Finding {
+            /// The pronoun at this position is the word's subject.
+            case subject(Int)
+            /// A pronoun opens the word's clause but is not its subject.
+            case notSubject
+            /// No pronoun before the word in its clause.
+            case none
+        }
+
+        private var units: [Unit] { view.units }
+
+        func inSentence(_ position: Int) -> Bool {
+            position >= 0 && position < units.count && units[position].sentence == sentence
+        }
+
+        /// Whether the predicate governs a clause or an infinitive after it (`it is nice to
+        /// ...`), which makes its pronoun subject an expletive.
+        func governsComplement(_ word: WordItem) -> Bool {
+            var next = word.last + 1
+            while inSentence(next), units[next].isWord, units[next].classes.contains(.adverb),
+                !OpinionExtractor.expletiveComplements.contains(units[next].form)
+            {
+                next += 1
+            }
+            return inSentence(next) && OpinionExtractor.expletiveComplements.contains(units[next].form)
+        }
+
+        /// Subject, copula, predicate (`it was also cheap`), and Dutch verb last (`omdat het
+        /// koud was`). Between the pronoun and the word there may be only the copula,
+        /// auxiliaries, adverbs, rule words, determiners, negators and other predicate words
+        /// (`it was cheap and tasty`); the pronoun opens its clause.
+        func pronounBefore(_ word: WordItem) -> Finding {
+            var position = word.first - 1
+            var copula = false
+            while inSentence(position) {
+                let unit = units[position]
+                if unit.classes.contains(.anaphor) {
+                    guard opensClause(position) else { return .notSubject }
+                    let contracted = unit.form.hasSuffix("'s") || unit.form.hasSuffix("'re")
+                    if copula || contracted { return .subject(position) }
+                    return verbLastSubject(position, of: word).map { .subject($0) } ?? .notSubject
+                }
+                guard predicative(position) else { return .none }
+                if unit.classes.contains(.copula) { copula = true }
+                position -= 1
+            }
+            return .none
+        }
+
+        /// Dutch verb last after a subordinator (`omdat het koud was`): the copula follows the
+        /// predicate, and no complement follows the copula (`dat het onmogelijk was om ...`).
+        private func verbLastSubject(_ pronoun: Int, of word: WordItem) -> Int? {
+            guard !view.isEnglish, inSentence(pronoun - 1), units[pronoun - 1].classes.contains(.subordinator) else { return nil }
+            var after = word.last + 1
+            while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]) { after += 1 }
+            guard inSentence(after), units[after].classes.contains(.copula) else { return nil }
+            return inSentence(after + 1) && OpinionExtractor.expletiveComplements.contains(units[after + 1].form) ? nil : pronoun
+        }
+
+        /// Dutch inversion: predicate, copula, pronoun with no noun after it (`lekker was
+        /// het`). The pronoun ends the clause, but for adverbs (`lekker was het wel`); with
+        /// more after it, the first word is a sentence adverb (`jammer genoeg is het te koud`).
+        func invertedSubject(after word: WordItem) -> Int? {
+            var position = word.last + 1
+            var copula = false
+            while inSentence(position), units[position].isWord, !units[position].classes.contains(.anaphor) {
+                guard units[position].classes.contains(.copula) || !units[position].classes.isDisjoint(with: [.adverb, .ruleWord]) else { return nil }
+                if units[position].classes.contains(.copula) { copula = true }
+                position += 1
+            }
+            guard copula, inSentence(position), units[position].classes.contains(.anaphor) else { return nil }
+            var after = position + 1
+            while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]),
+                units[after].sentiment == nil
+            {
+                after += 1
+            }
+            guard !inSentence(after) || !units[after].isWord || !units[after].classes.isDisjoint(with: [.conjunction, .contrast]) else { return nil }
+            return position
+        }
+
         /// A unit that may stand between a subject and its predicate word.
-        let predicative = { (position: Int) -> Bool in
+        private func predicative(_ position: Int) -> Bool {
             let unit = units[position]
             guard unit.isWord, !inCandidate[position], !unit.classes.contains(.anaphor) else { return false }
             if unit.sentiment != nil || unit.isModifier { return true }
             if !unit.classes.isDisjoint(with: [.pronoun, .contrast, .subordinator]) { return false }
             return !unit.classes.isDisjoint(with: [.copula, .auxiliary, .adverb, .ruleWord, .negator, .excess, .determiner, .conjunction])
         }
-        /// The pronoun opens its clause.
-        let opensClause = { (position: Int) -> Bool in
+
+        /// The pronoun opens its clause: the sentence, or after punctuation, a coordinator,
+        /// contrast word or subordinator. English `that` before a pronoun is a complementizer
+        /// (`said that it was cold`).
+        private func opensClause(_ position: Int) -> Bool {
             guard inSentence(position - 1) else { return true }
             let previous = units[position - 1]
-            // English `that` before a pronoun is a complementizer (`said that it was cold`).
             return !previous.isWord || !previous.classes.isDisjoint(with: [.conjunction, .contrast, .subordinator]) || previous.form == "that"
         }
-        // Expletive: the predicate governs a clause or an infinitive after it.
-        var next = word.last + 1
-        while inSentence(next), units[next].isWord, units[next].classes.contains(.adverb), !Self.expletiveComplements.contains(units[next].form) {
-            next += 1
-        }
-        if inSentence(next), Self.expletiveComplements.contains(units[next].form) { return nil }
-        // Subject, copula, predicate (`it was also cheap`); Dutch verb last (`omdat het koud was`).
-        var position = word.first - 1
-        var copula = false
-        while inSentence(position) {
-            let unit = units[position]
-            if unit.classes.contains(.anaphor) {
-                guard opensClause(position) else { return nil }
-                let contracted = unit.form.hasSuffix("'s") || unit.form.hasSuffix("'re")
-                if copula || contracted { return position }
-                guard !view.isEnglish, inSentence(position - 1), units[position - 1].classes.contains(.subordinator) else { return nil }
-                var after = word.last + 1
-                while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]) { after += 1 }
-                guard inSentence(after), units[after].classes.contains(.copula) else { return nil }
-                // `dat het onmogelijk was om ...`: the complement follows the verb.
-                return inSentence(after + 1) && Self.expletiveComplements.contains(units[after + 1].form) ? nil : position
-            }
-            guard predicative(position) else { break }
-            if unit.classes.contains(.copula) { copula = true }
-            position -= 1
-        }
-        // Dutch inversion: predicate, copula, pronoun with no noun after it (`lekker was het`).
-        guard !view.isEnglish else { return nil }
-        position = word.last + 1
-        copula = false
-        while inSentence(position), units[position].isWord, !units[position].classes.contains(.anaphor) {
-            guard units[position].classes.contains(.copula) || !units[position].classes.isDisjoint(with: [.adverb, .ruleWord]) else { return nil }
-            if units[position].classes.contains(.copula) { copula = true }
-            position += 1
-        }
-        guard copula, inSentence(position), units[position].classes.contains(.anaphor) else { return nil }
-        // The pronoun ends the clause, but for adverbs (`lekker was het wel`); with more after
-        // it, the first word is a sentence adverb (`jammer genoeg is het te koud`).
-        var after = position + 1
-        while inSentence(after), units[after].isWord, !units[after].classes.isDisjoint(with: [.adverb, .ruleWord, .negator]),
-            units[after].sentiment == nil
-        {
-            after += 1
-        }
-        guard !inSentence(after) || !units[after].isWord || !units[after].classes.isDisjoint(with: [.conjunction, .contrast]) else { return nil }
-        return position
     }
 
     /// Words after a predicate that make its pronoun subject an expletive (`it is nice to
