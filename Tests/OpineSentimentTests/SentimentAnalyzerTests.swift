@@ -117,14 +117,13 @@ struct SentimentAnalyzerTests {
 
     @Test func aDutchCurseBeforeAnAdjectiveSaysHowMuch() throws {
         let analyzer = try Self.analyzer(extra: "kanker\t-3\nlekkere\t2\nkanker\tintensifier\t0.3\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `kankerlekker`, `kanker lekker`: very tasty, not a curse.
-        #expect(nl("kankerlekker").compound > nl("lekker").compound)
-        #expect(nl("kanker lekker").compound > nl("lekker").compound)
+        #expect(analyzer.dutch("kankerlekker").compound > analyzer.dutch("lekker").compound)
+        #expect(analyzer.dutch("kanker lekker").compound > analyzer.dutch("lekker").compound)
         // Before a noun it is the curse, or as a medical topic the disease, no verdict.
-        #expect(nl("kankerbedrijf").compound < 0)
-        #expect(nl("aan kanker overleden").compound < 0)
-        #expect(nl("kankerpatiënten en kankeronderzoekers").contributions.isEmpty)
+        #expect(analyzer.dutch("kankerbedrijf").compound < 0)
+        #expect(analyzer.dutch("aan kanker overleden").compound < 0)
+        #expect(analyzer.dutch("kankerpatiënten en kankeronderzoekers").contributions.isEmpty)
     }
 
     @Test func anUnknownHyphenatedWordIsReadPartByPart() {
@@ -247,19 +246,18 @@ struct SentimentAnalyzerTests {
     @Test func aNegatorWithAValenceOfItsOwnIsReadByItsScope() throws {
         // `no` is a negator and, as in VADER, a term (-1.2); `you` starts a phrase.
         let analyzer = try Self.analyzer(extra: "no\t-1.2\nno\tnegator\t1\nyou betcha\t2\n")
-        func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
         // Nothing in its scope: its own term, whether the next word starts a phrase or not.
         for text in ["no you fool", "no I fool"] {
-            let analysis = en(text)
+            let analysis = analyzer.english(text)
             #expect(analysis.contributions.map(\.match) == [.exact], "\(text)")
             #expect(analysis.contributions.first?.score == -1.2, "\(text)")
         }
         // A term in its scope: a rule word, also past an unknown word (`no real problems`).
-        let denied = en("no real good")
+        let denied = analyzer.english("no real good")
         #expect(denied.contributions.map(\.entry) == ["good"])
         #expect(denied.contributions.first?.rules.map(\.rule) == [.negation])
         #expect(denied.compound < 0)
-        #expect(en("no good").contributions.map(\.entry) == ["good"])
+        #expect(analyzer.english("no good").contributions.map(\.entry) == ["good"])
     }
 
     @Test func anyCarriesTheNegatorsScopeOn() throws {
@@ -274,14 +272,13 @@ struct SentimentAnalyzerTests {
 
     @Test func englishTooBeforeAnInfinitiveIsAnExcess() throws {
         let analyzer = try Self.analyzer(extra: "too\tintensifier\t0.2\neasy\t1.9\n")
-        func en(_ text: String) -> Analysis { analyzer.analyze(text, language: .english) }
         // The excess gets in the way: a complaint.
-        #expect(en("the buttons are too easy to hit").compound < 0)
-        #expect(en("the buttons are too easy to hit").contributions.first?.rules.map(\.rule) == [.excess])
-        #expect(en("too good for a part-time job").compound < 0)
+        #expect(analyzer.english("the buttons are too easy to hit").compound < 0)
+        #expect(analyzer.english("the buttons are too easy to hit").contributions.first?.rules.map(\.rule) == [.excess])
+        #expect(analyzer.english("too good for a part-time job").compound < 0)
         // Plain `too` stays a degree word, and `too good not to share` stays praise.
-        #expect(en("it is too good").compound > en("it is good").compound)
-        #expect(en("too good not to share").compound > 0)
+        #expect(analyzer.english("it is too good").compound > analyzer.english("it is good").compound)
+        #expect(analyzer.english("too good not to share").compound > 0)
     }
 
     @Test func lessReversesButIsNoDenialOnItsOwn() throws {
@@ -335,14 +332,13 @@ struct SentimentAnalyzerTests {
 
     @Test func dutchNegatorReachesBackOnlyWhenItClosesItsClause() throws {
         let analyzer = try Self.analyzer(extra: "drukke\t-1\nbetere\t1.5\nslagen\t1\nthuis\t1\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         func negated(_ text: String) -> Bool {
-            nl(text).contributions.first?.rules.contains { $0.rule == .negation || $0.rule == .litotes } == true
+            analyzer.dutch(text).contributions.first?.rules.contains { $0.rule == .negation || $0.rule == .litotes } == true
         }
         // A negator followed by a verb or phrase of its own negates that, not the word before.
         #expect(!negated("laat de drukke omgeving je niet afschrikken"))
         #expect(!negated("blijf thuis ga niet naar buiten"))
-        #expect(nl("laat de drukke omgeving je niet afschrikken").compound < 0)
+        #expect(analyzer.dutch("laat de drukke omgeving je niet afschrikken").compound < 0)
         // One that closes the clause, or heads a verb-final cluster, still reaches back.
         #expect(negated("lekker was het niet meer"))
         #expect(negated("een betere keuze had hij niet kunnen maken"))
@@ -351,19 +347,17 @@ struct SentimentAnalyzerTests {
 
     @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
         let analyzer = try Self.analyzer(extra: "is anders\tnegator\t1\nwas anders\tnegator\t1\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `leuk is anders`: anything but nice.
-        #expect(nl("leuk is anders").compound < 0)
+        #expect(analyzer.dutch("leuk is anders").compound < 0)
         // `het was anders leuk` (it was nice, though): nothing before it to negate.
-        #expect(nl("het was anders leuk").compound > 0)
+        #expect(analyzer.dutch("het was anders leuk").compound > 0)
     }
 
     @Test func dutchFrontedZoBeforeNooitCompares() throws {
         let analyzer = try Self.analyzer(extra: "nooit\tnegator\t1\nzo\tintensifier\t0.2\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `Zo lekker hebben we nog nooit gegeten`: never this good, praise, as `nooit zo lekker`.
-        #expect(nl("zo lekker hebben we nog nooit gegeten").compound > 0)
-        #expect(nl("lekker was het nooit").compound < 0)
+        #expect(analyzer.dutch("zo lekker hebben we nog nooit gegeten").compound > 0)
+        #expect(analyzer.dutch("lekker was het nooit").compound < 0)
     }
 
     @Test func dutchGeenAndZonderNegateOnlyWhatFollows() {
@@ -391,42 +385,39 @@ struct SentimentAnalyzerTests {
 
     @Test func dutchWatOpeningItsClauseIsExclamative() throws {
         let analyzer = try Self.analyzer(extra: "wat\tdowntoner\t-0.3\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `Wat leuk!`, `Peter, wat leuk`: how nice, not somewhat nice.
-        #expect(nl("wat leuk!").compound > nl("leuk!").compound)
-        #expect(nl("hoi Peter, wat leuk dat je komt").contributions.first?.rules.first?.rule == .intensifier)
+        #expect(analyzer.dutch("wat leuk!").compound > analyzer.dutch("leuk!").compound)
+        #expect(analyzer.dutch("hoi Peter, wat leuk dat je komt").contributions.first?.rules.first?.rule == .intensifier)
         // Right before its word inside the clause it is a downtoner: `was wat slecht`.
-        #expect(nl("het was wat slecht").compound > nl("het was slecht").compound)
-        #expect(nl("het was wat slecht").contributions.first?.rules.first?.rule == .downtoner)
+        #expect(analyzer.dutch("het was wat slecht").compound > analyzer.dutch("het was slecht").compound)
+        #expect(analyzer.dutch("het was wat slecht").contributions.first?.rules.first?.rule == .downtoner)
         // A relative pronoun leaves the term alone: `, wat echt leuk was`, `, wat leuk was`.
-        #expect(nl("we namen de vis, wat echt leuk was").contributions.first?.rules.map(\.rule) == [.intensifier])
-        #expect(nl("we namen de vis, wat leuk was").contributions.first?.rules.isEmpty == true)
-        #expect(nl("we namen de vis, wat bevalt, en de soep").contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.dutch("we namen de vis, wat echt leuk was").contributions.first?.rules.map(\.rule) == [.intensifier])
+        #expect(analyzer.dutch("we namen de vis, wat leuk was").contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.dutch("we namen de vis, wat bevalt, en de soep").contributions.first?.rules.isEmpty == true)
     }
 
     @Test func aDutchComparativeDeniedByKanNietIsASuperlative() throws {
         let analyzer = try Self.analyzer(extra: "slechter\t-2\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `Slechter dan dit kan niet`: nothing could be worse; not a litotes.
-        #expect(nl("slechter dan dit kan niet").compound < 0)
-        #expect(nl("lekkerder kan het niet").compound > 0)
+        #expect(analyzer.dutch("slechter dan dit kan niet").compound < 0)
+        #expect(analyzer.dutch("lekkerder kan het niet").compound > 0)
         // With the negator first, only a comparative: `kan niet lekker slapen` is negated.
-        #expect(nl("het kan niet lekkerder").compound > 0)
-        #expect(nl("ik kan niet lekker slapen").compound < 0)
-        #expect(nl("lekker was het niet").compound < 0)
+        #expect(analyzer.dutch("het kan niet lekkerder").compound > 0)
+        #expect(analyzer.dutch("ik kan niet lekker slapen").compound < 0)
+        #expect(analyzer.dutch("lekker was het niet").compound < 0)
     }
 
     @Test func aSplitDutchSeparableVerbIsReadAsItsInfinitive() throws {
         let analyzer = try Self.analyzer(extra: "tegenvallen\t-1.5\naanraden\t2\nniemand\tnegator\t1\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // The particle ends the main clause: `viel ons erg tegen` is `tegenvallen`.
-        #expect(nl("het eten viel ons erg tegen").contributions.map(\.entry) == ["tegenvallen"])
-        #expect(nl("ik raad het iedereen aan om te gaan").compound > 0)
+        #expect(analyzer.dutch("het eten viel ons erg tegen").contributions.map(\.entry) == ["tegenvallen"])
+        #expect(analyzer.dutch("ik raad het iedereen aan om te gaan").compound > 0)
         // A negator before the particle negates the verb, even one that scopes forward.
-        #expect(nl("het viel niet tegen").compound > 0)
-        #expect(nl("ik raad het niemand aan").compound < 0)
+        #expect(analyzer.dutch("het viel niet tegen").compound > 0)
+        #expect(analyzer.dutch("ik raad het niemand aan").compound < 0)
         // A preposition that does not end the clause is not the particle.
-        #expect(nl("hij viel tegen de muur").contributions.isEmpty)
+        #expect(analyzer.dutch("hij viel tegen de muur").contributions.isEmpty)
     }
 
     @Test func dutchHyphenatedWordsAreReadAsOneWordOrAsAListOfKnownWords() {
@@ -503,13 +494,12 @@ struct SentimentAnalyzerTests {
     /// the past of `hebben`), and what stands before the verb is in its scope too.
     @Test func dutchPraiseOfThePastEndsAtNu() throws {
         let analyzer = try Self.analyzer(extra: "vroeger\tirrealis\t-0.5\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // `vroeger leuk`: it used to be, so no longer.
-        #expect(nl("de soep was vroeger leuk").compound < 0)
+        #expect(analyzer.dutch("de soep was vroeger leuk").compound < 0)
         // `nu` returns to the present: `slecht` after it is not reversed.
-        let analysis = nl("de soep die vroeger leuk was is nu slecht")
+        let analysis = analyzer.dutch("de soep die vroeger leuk was is nu slecht")
         #expect(analysis.contributions.last?.rules.isEmpty == true)
-        #expect(analysis.compound < nl("de soep was vroeger leuk").compound)
+        #expect(analysis.compound < analyzer.dutch("de soep was vroeger leuk").compound)
     }
 
     @Test func dutchCounterfactualsWithoutAnEntryForHad() throws {
@@ -518,11 +508,10 @@ struct SentimentAnalyzerTests {
         let analyzer = SentimentAnalyzer(
             lexicons: LexiconSet(
                 english: try Lexicon(language: .english, files: [english]), dutch: try Lexicon(language: .dutch, files: [dutch])))
-        func nl(_ text: String) -> Double { analyzer.analyze(text, language: .dutch).compound }
-        #expect(nl("het had leuk kunnen zijn") < 0)
-        #expect(nl("lekkerder had het niet gekund") > 0, "could not have been tastier")
-        #expect(nl("ik had de vis, lekker") > 0, "had alone is the past of hebben")
-        #expect(nl("het was leuk om te kunnen lunchen") > 0, "te kunnen is an infinitive")
+        #expect(analyzer.dutch("het had leuk kunnen zijn").compound < 0)
+        #expect(analyzer.dutch("lekkerder had het niet gekund").compound > 0, "could not have been tastier")
+        #expect(analyzer.dutch("ik had de vis, lekker").compound > 0, "had alone is the past of hebben")
+        #expect(analyzer.dutch("het was leuk om te kunnen lunchen").compound > 0, "te kunnen is an infinitive")
     }
 
     @Test func capitalsAndExclamationsAddEmphasis() {
@@ -621,4 +610,13 @@ struct SentimentAnalyzerTests {
         }
         #expect(results == expected)
     }
+}
+
+extension SentimentAnalyzer {
+    /// The analysis of `text` read as English: `analyzer.english("not bad")` names the
+    /// analyzer a test reads with, so a test that builds its own cannot fall back to another.
+    func english(_ text: String) -> Analysis { analyze(text, language: .english) }
+
+    /// The analysis of `text` read as Dutch (see ``english(_:)``).
+    func dutch(_ text: String) -> Analysis { analyze(text, language: .dutch) }
 }
