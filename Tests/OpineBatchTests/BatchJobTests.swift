@@ -193,6 +193,17 @@ struct BatchJobTests {
         #expect(try scratch.read("out.tsv").hasPrefix("id\tlabel\ttext\topine_label\topine_compound\t"))
     }
 
+    @Test func anEmptyInputFileIsNamedInTheNotes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let empty = try scratch.write("empty.csv", "")
+        let full = try scratch.write("full.csv", "text\ngood\n")
+        let job = try BatchJob(options: BatchOptions(inputs: [empty, full], output: scratch.path("out.csv"), jobs: 1))
+        #expect(job.notes.count == 1)
+        #expect(job.notes.first?.contains("empty.csv is empty") == true)
+        #expect(try job.run(analyzer: sharedAnalyzer).tally.rowsWritten == 1)
+    }
+
     @Test func aJSONArrayOutputIsValidJSON() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

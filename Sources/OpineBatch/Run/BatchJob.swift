@@ -25,7 +25,7 @@ public final class BatchJob {
     /// last when the run extracts them.
     public let sentimentNames: [String]
     /// Things worth telling the user before the run (a prefix chosen for the sentiment
-    /// fields).
+    /// fields, an input file that is empty).
     public let notes: [String]
 
     private let outputEncoder: any RowEncoder
@@ -60,7 +60,7 @@ public final class BatchJob {
         self.inputs = inputs
         let plan = try OutputPlan(format: format, options: options, inputs: inputs)
         sentimentNames = plan.sentimentNames
-        notes = plan.notes
+        notes = plan.notes + inputs.filter { $0.size == 0 }.map { "\($0.name) is empty: it has no header and no rows to score" }
         outputEncoder = plan.output
         rejectsEncoder = plan.rejects
     }
