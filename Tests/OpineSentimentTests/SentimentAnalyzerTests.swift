@@ -362,6 +362,19 @@ struct SentimentAnalyzerTests {
         #expect(rules("niet lekker voor de mensen te helpen").isEmpty)
     }
 
+    @Test func aCapitalisedDutchWordInsideANameHasNoSentiment() throws {
+        let analyzer = try Self.analyzer(extra: "goor\t-2\n")
+        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
+        // After a noun that introduces a name, or inside a name of several capitalised words.
+        #expect(nl("mijn woonplaats Goor werd bevrijd").contributions.isEmpty)
+        #expect(nl("we aten in het Grand Café Top").contributions.isEmpty)
+        // The word itself, a sentence start, and title case keep their sentiment.
+        #expect(nl("het eten was goor").compound < 0)
+        #expect(nl("Goor eten. Top eten").contributions.map(\.entry) == ["goor", "top"])
+        #expect(nl("het was Lekker Geweldig").contributions.map(\.entry) == ["lekker", "geweldig"])
+        #expect(nl("de woonplaats goor").compound < 0)
+    }
+
     @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
         let analyzer = try Self.analyzer(extra: "is anders\tnegator\t1\nwas anders\tnegator\t1\n")
         func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
