@@ -40,6 +40,32 @@ extension SentenceScorer {
         return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
     }
 
+    /// The negator of the Dutch infinitive clause whose `te` + infinitive is the term at
+    /// `term`, however far back in the clause: the infinitive closes its clause, and a
+    /// negator of the clause negates it (`om niet op leeftijd te discrimineren`, `zonder de
+    /// gasten ooit te storen`). Not across `om`, which opens an infinitive clause of
+    /// its own (`niet bereid om de mensen te helpen`), nor past a sentiment term, which is
+    /// the negator's own (`niet lekker buiten te genieten`).
+    func infinitiveNegator(for term: Int) -> Int? {
+        guard term >= 1, slots[term - 1].form == "te", Self.isDutchInfinitive(slots[term].form) else { return nil }
+        var position = term - 2
+        while position >= 0, clauses[position] == clauses[term] {
+            let form = slots[position].form
+            if form == "om" || Self.dutchClauseLinks.contains(form) { return nil }
+            switch slots[position].role {
+            case .sentiment: return nil
+            case .modifier(let modifier) where modifier.role == .negator:
+                return Self.dutchClauseNegators.contains(form) ? position : nil
+            default: position -= 1
+            }
+        }
+        return nil
+    }
+
+    /// The Dutch negators of a clause, whose scope is the verb at its end (`geen`, a
+    /// determiner, negates its noun).
+    private static let dutchClauseNegators: FormSet = ["niet", "nooit", "nergens", "zonder", "nie", "ni", "nimmer"]
+
     /// Auxiliaries that head a verb-final cluster, as infinitives (`niet kunnen maken`) or
     /// participles (`lekkerder had het niet gekund`).
     private static let dutchAuxiliaryInfinitives: FormSet = [

@@ -86,7 +86,7 @@ extension SentenceScorer {
     /// (Before a positive adjective `te` states an excess instead: see
     /// ``applyDegreeWords(to:at:)``; positive idioms with it, `te gek`, are phrases,
     /// matched first.)
-    private static func isDutchInfinitive(_ form: String) -> Bool {
+    static func isDutchInfinitive(_ form: String) -> Bool {
         form.hasSuffix("en") || dutchShortInfinitives.contains(form)
     }
 

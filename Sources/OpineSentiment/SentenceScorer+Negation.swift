@@ -80,6 +80,7 @@ extension SentenceScorer {
             if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
             position -= 1
         }
+        if language == .dutch, let negator = infinitiveNegator(for: index) { return negator }
         // A stance adverb states how the writer feels about the clause, negation included
         // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
         guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }

@@ -31,7 +31,10 @@ struct SentenceScorer {
         self.parameters = parameters
         language = lexicon.language
         var slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
-        if lexicon.language == .dutch { separableParticles = DutchSeparableVerbs.join(&slots, lexicon: lexicon) }
+        if lexicon.language == .dutch {
+            separableParticles = DutchSeparableVerbs.join(&slots, lexicon: lexicon)
+            DutchNames.neutralize(&slots, in: text)
+        }
         self.slots = slots
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
         assignClauses()
