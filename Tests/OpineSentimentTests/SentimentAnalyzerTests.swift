@@ -347,11 +347,10 @@ struct SentimentAnalyzerTests {
 
     @Test func aDutchNegatorNegatesTheInfinitiveThatClosesItsClause() throws {
         let analyzer = try Self.analyzer(extra: "discrimineren\t-2\nhelpen\t1\nzonder\tnegator\t1\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
-        func rules(_ text: String) -> [RuleEffect.Rule] { nl(text).contributions.last?.rules.map(\.rule) ?? [] }
+        func rules(_ text: String) -> [RuleEffect.Rule] { analyzer.dutch(text).contributions.last?.rules.map(\.rule) ?? [] }
         // `te` + infinitive ends its clause: a negator of the clause reaches it from afar.
         #expect(rules("om niet op leeftijd te discrimineren") == [.litotes])
-        #expect(nl("om niet op leeftijd te discrimineren").compound > 0)
+        #expect(analyzer.dutch("om niet op leeftijd te discrimineren").compound > 0)
         #expect(rules("zonder de klanten van het hotel te helpen") == [.negation])
         // Not into the clause that `om` opens, nor past a term of its own.
         #expect(rules("ze waren niet bereid om de mensen te helpen").isEmpty)
@@ -360,15 +359,14 @@ struct SentimentAnalyzerTests {
 
     @Test func aCapitalisedDutchWordInsideANameHasNoSentiment() throws {
         let analyzer = try Self.analyzer(extra: "goor\t-2\n")
-        func nl(_ text: String) -> Analysis { analyzer.analyze(text, language: .dutch) }
         // After a noun that introduces a name, or inside a name of several capitalised words.
-        #expect(nl("mijn woonplaats Goor werd bevrijd").contributions.isEmpty)
-        #expect(nl("we aten in het Grand Café Top").contributions.isEmpty)
+        #expect(analyzer.dutch("mijn woonplaats Goor werd bevrijd").contributions.isEmpty)
+        #expect(analyzer.dutch("we aten in het Grand Café Top").contributions.isEmpty)
         // The word itself, a sentence start, and title case keep their sentiment.
-        #expect(nl("het eten was goor").compound < 0)
-        #expect(nl("Goor eten. Top eten").contributions.map(\.entry) == ["goor", "top"])
-        #expect(nl("het was Lekker Geweldig").contributions.map(\.entry) == ["lekker", "geweldig"])
-        #expect(nl("de woonplaats goor").compound < 0)
+        #expect(analyzer.dutch("het eten was goor").compound < 0)
+        #expect(analyzer.dutch("Goor eten. Top eten").contributions.map(\.entry) == ["goor", "top"])
+        #expect(analyzer.dutch("het was Lekker Geweldig").contributions.map(\.entry) == ["lekker", "geweldig"])
+        #expect(analyzer.dutch("de woonplaats goor").compound < 0)
     }
 
     @Test func dutchIsAndersNegatesOnlyTheTermBeforeIt() throws {
