@@ -92,13 +92,17 @@ struct SentenceScorer {
     private mutating func scoreTerms() {
         // A text without sentiment terms and without a negator (which counts on its own)
         // has nothing to score: the irrealis scan is skipped.
-        guard slots.contains(where: { slot in
+        let candidates = slots.reduce(0) { count, slot in
             switch slot.role {
-            case .sentiment: true
-            case .modifier(let modifier): modifier.role == .negator
-            default: false
+            case .sentiment: count + 1
+            case .modifier(let modifier): modifier.role == .negator ? count + 1 : count
+            default: count
             }
-        }) else { return }
+        }
+        guard candidates > 0 else { return }
+        // Every contribution is one of these slots: room for all, allocated once.
+        contributions.reserveCapacity(candidates)
+        slotOfContribution.reserveCapacity(candidates)
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
@@ -174,7 +178,7 @@ struct SentenceScorer {
         let slotsBySentence = Groups(count: slots.count, key: { slots[$0].sentence })
         let contributionsBySentence = Groups(count: contributions.count, key: { contributions[$0].sentence })
         for group in 0..<contributionsBySentence.count {
-            let number = contributionsBySentence.keys[group]
+            let number = contributionsBySentence.key(group)
             let members = contributionsBySentence[group]
             guard let slotGroup = slotsBySentence.position(of: number), let last = slotsBySentence[slotGroup].last else { continue }
             let sentenceSlots = slotsBySentence[slotGroup]
@@ -195,10 +199,12 @@ struct SentenceScorer {
                     reweigh(member, .init(rule: .concession, trigger: modifier.term, before: 0, after: 0), modifier.value)
                 }
             }
-            let marks: [String] = sentenceSlots.compactMap { index -> String? in
-                if case .clauseBreak(let mark) = slots[index].role { mark } else { nil }
+            // The sentence's clause-ending marks, joined (built in place: mostly a short
+            // string, stored inline without an allocation).
+            var punctuation = ""
+            for index in sentenceSlots {
+                if case .clauseBreak(let mark) = slots[index].role { punctuation += mark }
             }
-            let punctuation = marks.joined()
             if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
@@ -217,8 +223,8 @@ struct SentenceScorer {
         if language == .dutch {
             // The last sentence (highest number) that opens with a contrast word.
             var opener: (sentence: Int, term: String)?
-            for group in (0..<slotsBySentence.count).reversed() where slotsBySentence.keys[group] > 0 {
-                let number = slotsBySentence.keys[group]
+            for group in (0..<slotsBySentence.count).reversed() where slotsBySentence.key(group) > 0 {
+                let number = slotsBySentence.key(group)
                 guard let first = slotsBySentence[group].first(where: { slots[$0].isWord }),
                     case .modifier(let modifier) = slots[first].role, modifier.role == .contrastAfter
                 else { continue }
@@ -243,61 +249,64 @@ struct SentenceScorer {
     /// consecutive indices, found in one pass without hashing; other keys are grouped
     /// through a dictionary.
     struct Groups {
-        /// The distinct keys, ascending.
-        private(set) var keys: [Int] = []
-        /// Where each group starts among the members, and the member count at the end.
-        private var starts: [Int] = []
+        /// Each group's start among the members and its key, in pairs in key order, then
+        /// the member count (the end of the last group): one array, one allocation.
+        private var runs: [Int] = []
         /// The members, group by group; empty when they are `0..<count` in order.
         private var members: [Int] = []
 
         init(count: Int, key: (Int) -> Int) {
-            keys.reserveCapacity(4)
-            starts.reserveCapacity(5)
+            runs.reserveCapacity(9)
             var ascending = true
+            var last: Int?
             for index in 0..<count {
                 let current = key(index)
-                if let last = keys.last {
+                if let last {
                     if current == last { continue }
                     if current < last {
                         ascending = false
                         break
                     }
                 }
-                keys.append(current)
-                starts.append(index)
+                runs.append(index)
+                runs.append(current)
+                last = current
             }
             if !ascending {
                 let groups = Dictionary(grouping: 0..<count, by: key)
-                keys = groups.keys.sorted()
-                starts = []
+                runs = []
                 members = []
                 members.reserveCapacity(count)
-                for key in keys {
-                    starts.append(members.count)
+                for key in groups.keys.sorted() {
+                    runs.append(members.count)
+                    runs.append(key)
                     members += groups[key]!
                 }
             }
-            starts.append(count)
+            runs.append(count)
         }
 
         /// The number of groups.
-        var count: Int { keys.count }
+        var count: Int { runs.count / 2 }
+
+        /// The key of the group at `position` (keys ascend with the position).
+        func key(_ position: Int) -> Int { runs[2 * position + 1] }
 
         /// The members of the group at `position` (in key order).
         subscript(position: Int) -> LazyMapCollection<Range<Int>, Int> {
             let members = members
-            return (starts[position]..<starts[position + 1]).lazy.map { members.isEmpty ? $0 : members[$0] }
+            return (runs[2 * position]..<runs[2 * position + 2]).lazy.map { members.isEmpty ? $0 : members[$0] }
         }
 
         /// The position of the group of `key`, nil when no index has it.
         func position(of key: Int) -> Int? {
             var low = 0
-            var high = keys.count
+            var high = count
             while low < high {
                 let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
+                if self.key(middle) < key { low = middle + 1 } else { high = middle }
             }
-            return low < keys.count && keys[low] == key ? low : nil
+            return low < count && self.key(low) == key ? low : nil
         }
     }
 
@@ -330,7 +339,8 @@ struct SentenceScorer {
             if contribution.score < 0 { negative += -contribution.score + 1 }
         }
         // The starts of the scored terms, sorted, for a binary search (a Set hashed every word).
-        let sentimentWords = contributions.map(\.range.lowerBound).sorted()
+        var sentimentWords = contributions.map(\.range.lowerBound)
+        sentimentWords.sort()
         func isSentimentWord(_ start: Int) -> Bool {
             var low = 0
             var high = sentimentWords.count

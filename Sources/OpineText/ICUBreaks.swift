@@ -21,7 +21,9 @@ enum ICUBreaks {
     static func wordSegments(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordSegment] {
         var segments: [WordSegment] = []
         guard !bytes.isEmpty else { return segments }
-        segments.reserveCapacity(bytes.count / 3 + 1)
+        // About one segment per two bytes in prose (words and the spaces between them):
+        // enough that the array is seldom grown.
+        segments.reserveCapacity(bytes.count / 2 + 1)
         forEachWindow(of: bytes) { window, offset in
             let status = window.withMemoryRebound(to: CChar.self) {
                 opine_words_begin($0.baseAddress, Int32($0.count))

@@ -56,7 +56,8 @@ private struct TokenScanner {
     }
 
     mutating func scan() -> [Token] {
-        tokens.reserveCapacity(segments.count / 2 + 1)
+        // Spaces make about a third of the segments; every other segment may be a token.
+        tokens.reserveCapacity(segments.count * 3 / 4 + 1)
         while index < segments.count {
             let segment = segments[index]
             if let special = specialToken(at: segment) {

@@ -70,18 +70,20 @@ public struct LanguageIdentifier: Sendable {
         var evidence = Evidence()
         // The tokens are read in place, not copied with their strings.
         let tokens = text.tokens
-        for index in tokens.indices {
-            switch tokens[index].kind {
-            case .word:
-                add(tokens[index].form, skippingFirstByte: false, to: &evidence)
-            case .hashtag:
-                if tokens[index].parts.isEmpty {
-                    add(tokens[index].form, skippingFirstByte: true, to: &evidence)
-                } else {
-                    for part in tokens[index].parts { add(part, skippingFirstByte: false, to: &evidence) }
+        model.withGrams { grams in
+            for index in tokens.indices {
+                switch tokens[index].kind {
+                case .word:
+                    add(tokens[index].form, skippingFirstByte: false, to: &evidence, grams)
+                case .hashtag:
+                    if tokens[index].parts.isEmpty {
+                        add(tokens[index].form, skippingFirstByte: true, to: &evidence, grams)
+                    } else {
+                        for part in tokens[index].parts { add(part, skippingFirstByte: false, to: &evidence, grams) }
+                    }
+                default:
+                    break
                 }
-            default:
-                break
             }
         }
         return decide(evidence)
@@ -104,13 +106,13 @@ public struct LanguageIdentifier: Sendable {
         var unknownLetters = 0
     }
 
-    private func add(_ word: String, skippingFirstByte: Bool, to evidence: inout Evidence) {
+    private func add(_ word: String, skippingFirstByte: Bool, to evidence: inout Evidence, _ grams: LanguageModel.Grams) {
         let done: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
-            add(bytes, skippingFirstByte: skippingFirstByte, to: &evidence)
+            add(bytes, skippingFirstByte: skippingFirstByte, to: &evidence, grams)
         }
         if done == nil {
             let bytes = Array(word.utf8)
-            bytes.withUnsafeBufferPointer { add($0, skippingFirstByte: skippingFirstByte, to: &evidence) }
+            bytes.withUnsafeBufferPointer { add($0, skippingFirstByte: skippingFirstByte, to: &evidence, grams) }
         }
     }
 
@@ -118,24 +120,25 @@ public struct LanguageIdentifier: Sendable {
     /// Unicode property Alphabetic; anything else (apostrophe, hyphen, digit) ends a
     /// letter run, as in the generator.
     private func add(
-        _ bytes: UnsafeBufferPointer<UInt8>, skippingFirstByte: Bool, to evidence: inout Evidence
+        _ bytes: UnsafeBufferPointer<UInt8>, skippingFirstByte: Bool, to evidence: inout Evidence, _ grams: LanguageModel.Grams
     ) {
         let model = self.model
+        let edge = LanguageModel.GramScalar(LanguageModel.edge)
         var scores = evidence.scores
         var hash = LanguageModel.fnvBasis
         var prefixHash: UInt64 = 0  // the word up to its first inner apostrophe, included
-        var previous2: UInt64 = 0
-        var previous1: UInt64 = 0  // 0: not in a letter run
+        var previous2 = LanguageModel.GramScalar.none
+        var previous1 = LanguageModel.GramScalar.none  // none: not in a letter run
         var index = skippingFirstByte ? 1 : 0
         let start = index
         let count = bytes.count
 
-        @inline(__always) func endRun(_ scores: inout SIMD16<Float>, _ previous2: inout UInt64, _ previous1: inout UInt64) {
-            if previous1 != 0 {
-                model.addGram(0, previous1, LanguageModel.edge, to: &scores)
-                model.addGram(previous2, previous1, LanguageModel.edge, to: &scores)
-                previous1 = 0
-                previous2 = 0
+        @inline(__always) func endRun(_ scores: inout SIMD16<Float>, _ previous2: inout LanguageModel.GramScalar, _ previous1: inout LanguageModel.GramScalar) {
+            if previous1.value != 0 {
+                grams.add(.none, previous1, edge, to: &scores)
+                grams.add(previous2, previous1, edge, to: &scores)
+                previous1 = .none
+                previous2 = .none
             }
         }
 
@@ -176,28 +179,27 @@ public struct LanguageIdentifier: Sendable {
                 endRun(&scores, &previous2, &previous1)
                 continue
             }
-            let scalar = UInt64(value)
-            if let row = model.ngramRow(0, 0, scalar) {
-                scores += model.rows[row]
+            let scalar = LanguageModel.GramScalar(UInt64(value))
+            if grams.add(.none, .none, scalar, to: &scores) {
                 evidence.knownLetters += 1
             } else {
                 evidence.unknownLetters += 1
             }
-            if previous1 == 0 {
-                previous1 = LanguageModel.edge
-                previous2 = 0
+            if previous1.value == 0 {
+                previous1 = edge
+                previous2 = .none
             }
-            model.addGram(0, previous1, scalar, to: &scores)
-            if previous2 != 0 { model.addGram(previous2, previous1, scalar, to: &scores) }
+            grams.add(.none, previous1, scalar, to: &scores)
+            if previous2.value != 0 { grams.add(previous2, previous1, scalar, to: &scores) }
             previous2 = previous1
             previous1 = scalar
         }
         endRun(&scores, &previous2, &previous1)
 
         if let row = model.row(LanguageModel.wordKey(hash)) {
-            scores += model.rows[row]
+            scores += grams.rows[row]
         } else if prefixHash != 0, let row = model.row(LanguageModel.wordKey(prefixHash)) {
-            scores += model.rows[row]
+            scores += grams.rows[row]
         }
         evidence.scores = scores
     }

@@ -23,7 +23,7 @@ final class LanguageModel: Sendable {
     private let rowIndex: [Int32]
     private let mask: Int
     /// The rows of every n-gram of ASCII letters and word edges, indexed directly (see
-    /// ``ngramRow(_:_:_:)``): most n-grams are such, and this small table stays in the
+    /// ``Grams/add(_:_:_:to:)``): most n-grams are such, and this small table stays in the
     /// cache where the hash table's probes miss it.
     private let denseRows: [Int32]
 
@@ -81,20 +81,54 @@ final class LanguageModel: Sendable {
         }
     }
 
-    /// The row of the n-gram `a b c` (as ``ngramKey(_:_:_:)`` takes it), or nil when no
-    /// language knows it; the same as `row(ngramKey(a, b, c))`, without hashing when the
-    /// scalars are ASCII letters or word edges.
-    @inline(__always)
-    func ngramRow(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int? {
-        guard let index = Self.denseIndex(a, b, c) else { return row(Self.ngramKey(a, b, c)) }
-        let found = denseRows[index]
-        return found < 0 ? nil : Int(found)
+    /// A scalar of an n-gram with its code in ``denseRows`` (see ``denseCode(_:)``), -1
+    /// when it has none: computed once per scalar, not once per n-gram it is part of.
+    struct GramScalar {
+        /// The scalar (0 when absent, ``edge`` for a word edge).
+        let value: UInt64
+        /// Its code in ``denseRows``, -1 when it has none.
+        let code: Int
+
+        /// A scalar, with its dense code looked up.
+        @inline(__always)
+        init(_ value: UInt64) {
+            self.value = value
+            code = LanguageModel.denseCode(value) ?? -1
+        }
+
+        /// The absent scalar of a unigram or bigram.
+        static let none = GramScalar(0)
     }
 
-    /// Adds the row of the n-gram `a b c`, if any language knows it, to `scores`.
-    @inline(__always)
-    func addGram(_ a: UInt64, _ b: UInt64, _ c: UInt64, to scores: inout SIMD16<Float>) {
-        if let row = ngramRow(a, b, c) { scores += rows[row] }
+    /// Runs `body` with the model's n-gram index and score rows read through buffers, so
+    /// that scoring the n-grams of a word touches no array bounds or class fields.
+    func withGrams<Result>(_ body: (Grams) -> Result) -> Result {
+        denseRows.withUnsafeBufferPointer { dense in
+            rows.withUnsafeBufferPointer { rows in body(Grams(model: self, dense: dense, rows: rows)) }
+        }
+    }
+
+    /// The n-gram rows of a model, read in place (see ``withGrams(_:)``).
+    struct Grams {
+        let model: LanguageModel
+        let dense: UnsafeBufferPointer<Int32>
+        let rows: UnsafeBufferPointer<SIMD16<Float>>
+
+        /// Adds the row of the n-gram `a b c` (`a` and `b` ``GramScalar/none`` when
+        /// absent), if any language knows it, to `scores`; returns whether one did.
+        @inline(__always)
+        @discardableResult
+        func add(_ a: GramScalar, _ b: GramScalar, _ c: GramScalar, to scores: inout SIMD16<Float>) -> Bool {
+            let row: Int
+            if a.code | b.code | c.code >= 0 {
+                row = Int(dense[(a.code * LanguageModel.denseCodes + b.code) * LanguageModel.denseCodes + c.code])
+            } else {
+                row = model.row(LanguageModel.ngramKey(a.value, b.value, c.value)) ?? -1
+            }
+            guard row >= 0 else { return false }
+            scores += rows[row]
+            return true
+        }
     }
 
     /// Codes in ``denseRows``: 0 for an absent scalar, 1 for the edge, 2... for `a`...`z`.
