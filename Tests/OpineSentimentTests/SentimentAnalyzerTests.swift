@@ -513,6 +513,19 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
+        let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
+        // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
+        let complaint = analyzer.english("I wish they would change it back")
+        #expect(complaint.contributions.isEmpty)
+        #expect(complaint.compound <= 0)
+        #expect(analyzer.english("i wish canon would work out a fix").compound <= 0)
+        // What the clause wishes for keeps its own score.
+        #expect(analyzer.english("I wish Pacino would make one more great film").compound > 0)
+        // A wish about the writer's own lot stays a (fond) term.
+        #expect(analyzer.english("wish I was there").contributions.map(\.entry) == ["wish"])
+    }
+
     /// Dutch `had`/`hadden` with `kunnen`/`moeten` later in the clause is a counterfactual
     /// even when `had` is no lexicon entry (in the built-in lexicon it is not: it is mostly
     /// the past of `hebben`), and what stands before the verb is in its scope too.
