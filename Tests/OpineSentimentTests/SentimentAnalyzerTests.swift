@@ -513,6 +513,17 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    @Test func englishModalWithMainVerbHaveIsNoCounterfactual() throws {
+        let analyzer = try Self.analyzer(extra: "should have\tirrealis\t-0.5\n")
+        // A perfect: what should have been good was not.
+        #expect(analyzer.english("it should have been good").compound < 0)
+        // `have to`, `have the`: the main verb `have`, so the complaint is reported, not unreal.
+        let obligation = analyzer.english("I should have to pay for a bad meal")
+        #expect(obligation.compound < 0)
+        #expect(obligation.contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.english("you should have the right to a good meal").compound > 0)
+    }
+
     @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
         let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
         // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
