@@ -111,6 +111,12 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
     case emoticon
     /// A negator that reverses no sentiment term, a weak negative cue of its own (English).
     case negation
+    /// A `why` in a question, a weak negative cue of its own (English).
+    case question
+
+    /// Whether the term is a rule word scored as a cue to the text's tone (``negation``,
+    /// ``question``), not an opinion word about a target.
+    public var isCue: Bool { self == .negation || self == .question }
 }
 
 /// One term that carried sentiment, with the rules that shaped its score.

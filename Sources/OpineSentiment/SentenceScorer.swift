@@ -16,8 +16,9 @@ struct SentenceScorer {
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
-    /// The number of terms scored (sentiment terms, and negators that reverse nothing and
-    /// count on their own as a weak negative cue, in both languages).
+    /// The number of terms scored (sentiment terms, and the weak negative cues that count
+    /// on their own: negators that reverse nothing, in both languages, and an English `why`
+    /// in a question).
     var termCount: Int { contributions.count }
 
     /// Words that start a new clause in Dutch, past which a following negator does not
@@ -88,23 +89,31 @@ struct SentenceScorer {
     // MARK: Term rules
 
     /// Scores each sentiment term by its rules in turn (capitals, elongation, degree words,
-    /// negation, irrealis), and each negator that reverses none as a term of its own.
+    /// negation, irrealis), and each negator that reverses none, and a `why` in a question,
+    /// as a term of its own.
     private mutating func scoreTerms() {
-        // A text without sentiment terms and without a negator (which counts on its own)
-        // has nothing to score: the irrealis scan is skipped.
+        // A text without sentiment terms and without a negator or question word (which may
+        // count on their own) has nothing to score: the irrealis scan is skipped.
         guard slots.contains(where: { slot in
             switch slot.role {
             case .sentiment: true
-            case .modifier(let modifier): modifier.role == .negator
+            case .modifier(let modifier): modifier.role == .negator || modifier.role == .question
             default: false
             }
         }) else { return }
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
-        // ``danglingNegation(at:irrealis:)``.
+        // ``danglingNegation(at:irrealis:)``, and so is a `why` question, see
+        // ``rhetoricalWhy(at:questions:)``.
         let links = negators()
+        let questions = questionSentences()
         for index in slots.indices {
+            if let contribution = rhetoricalWhy(at: index, questions: questions) {
+                contributions.append(contribution)
+                slotOfContribution.append(index)
+                continue
+            }
             if links[index] != Self.reversesATerm, let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)

@@ -513,6 +513,18 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    @Test func englishWhyQuestionIsAWeakComplaint() throws {
+        let analyzer = try Self.analyzer(extra: "why\tquestion\t\n")
+        // A `why` question is mostly a complaint, even without a sentiment word.
+        let why = analyzer.english("Why would anyone buy this?")
+        #expect(why.contributions.map(\.match) == [.question])
+        #expect(why.compound < 0)
+        #expect(analyzer.english("so why did I trade up from my good one?").compound < analyzer.english("so I traded up from my good one?").compound)
+        // One clear sentiment word outweighs it, and a `why` that asks nothing is no cue.
+        #expect(analyzer.english("why is it so good?").compound > 0)
+        #expect(analyzer.english("that is why I bought it").contributions.isEmpty)
+    }
+
     @Test func englishModalWithMainVerbHaveIsNoCounterfactual() throws {
         let analyzer = try Self.analyzer(extra: "should have\tirrealis\t-0.5\n")
         // A perfect: what should have been good was not.
