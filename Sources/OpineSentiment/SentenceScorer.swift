@@ -133,7 +133,7 @@ struct SentenceScorer {
             if links[index] >= 0 { negate(&term, by: links[index]) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
-            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
+            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index], Self.irrealisApplies(factor, to: term.score) {
                 term.apply(.irrealis, trigger, term.score * factor)
             }
             contributions.append(
@@ -142,6 +142,16 @@ struct SentenceScorer {
                     sentence: slot.sentence, valence: valence, score: term.score, rules: term.rules))
             slotOfContribution.append(index)
         }
+    }
+
+    /// Whether an irrealis trigger of `factor` changes a term scored `score` so far. A
+    /// statement left unasserted (factor 0: `unless`, `in case`, `would have`, Dutch
+    /// `moet`, `tenzij`) is no praise, but a bad outcome it names still voices a worry or a
+    /// complaint (`no medicine can be effective unless it tastes horrible`, `in case it
+    /// breaks`, `er moet een eind komen aan de vijandigheid`): its negative terms keep
+    /// their score.
+    static func irrealisApplies(_ factor: Double, to score: Double) -> Bool {
+        factor != 0 || score >= 0
     }
 
     /// A term's score as its rules change it, with the effect of each rule that did.

@@ -513,6 +513,16 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    @Test func anUnassertedStatementKeepsItsNegativeTerms() throws {
+        let analyzer = try Self.analyzer(extra: "unless\tirrealis\t0\n")
+        // Praise that is not asserted is no praise ...
+        #expect(analyzer.english("unless it is good").compound <= 0)
+        // ... but a bad outcome it names is still a worry or a complaint.
+        let worry = analyzer.english("no medicine works unless it tastes bad")
+        #expect(worry.compound < 0)
+        #expect(worry.contributions.last?.rules.isEmpty == true)
+    }
+
     @Test func englishWhyQuestionIsAWeakComplaint() throws {
         let analyzer = try Self.analyzer(extra: "why\tquestion\t\n")
         // A `why` question is mostly a complaint, even without a sentiment word.
