@@ -546,6 +546,21 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("you should have the right to a good meal").compound > 0)
     }
 
+    @Test func englishCannotWithAComparativeIsASuperlative() throws {
+        let analyzer = try Self.analyzer(extra: "better\t1.9\nworse\t-2.1\nfriendlier\t2\n")
+        // Nothing could surpass it: the term keeps its sign, and the negator is no complaint.
+        let best = analyzer.english("it couldn't be any better")
+        #expect(best.compound > 0)
+        #expect(best.contributions.map(\.entry) == ["better"])
+        #expect(best.contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.english("I cannot imagine a friendlier staff").compound > 0)
+        #expect(analyzer.english("it could not be worse").compound < 0)
+        #expect(analyzer.english("we couldn't be more rude").compound < 0)
+        // A plain negator, or `can't` before a positive degree, still reverses.
+        #expect(analyzer.english("it was not better").compound < 0)
+        #expect(analyzer.english("it couldn't be good").compound < 0)
+    }
+
     @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
         let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
         // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
