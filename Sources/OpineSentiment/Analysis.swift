@@ -65,6 +65,9 @@ public struct RuleEffect: Sendable, Hashable, Codable {
         case afterContrast
         /// In a clause introduced by `although` / `hoewel`: weighs less.
         case concession
+        /// Ironic: thanks for something bad (`thanks for ruining my week`), reversed as a
+        /// negation.
+        case irony
         /// In an unreal or wished-for statement (`would have been great`, `had leuk kunnen zijn`).
         case irrealis
         /// In a question.

@@ -89,7 +89,7 @@ struct SentenceScorer {
     // MARK: Term rules
 
     /// Scores each sentiment term by its rules in turn (capitals, elongation, degree words,
-    /// negation, irrealis), and each negator that reverses none, and a `why` in a question,
+    /// negation, irony, irrealis), and each negator that reverses none, and a `why` in a question,
     /// as a term of its own.
     private mutating func scoreTerms() {
         // A text without sentiment terms and without a negator or question word (which may
@@ -131,6 +131,8 @@ struct SentenceScorer {
             }
             applyDegreeWords(to: &term, at: index)
             if links[index] >= 0 { negate(&term, by: links[index]) }
+            // `thanks for ruining my week`: gratitude for harm is ironic, a complaint.
+            if let object = ironicThanksObject(index) { term.apply(.irony, "for " + object, term.score * parameters.negation) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
             if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index], Self.irrealisApplies(factor, to: term.score) {

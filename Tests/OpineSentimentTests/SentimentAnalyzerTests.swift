@@ -561,6 +561,17 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("it couldn't be good").compound < 0)
     }
 
+    @Test func englishThanksForSomethingBadIsIronic() throws {
+        let analyzer = try Self.analyzer(extra: "thanks\t1.9\nthank\t1.5\nruining\t-1\nwasting\t-1.5\n")
+        let ironic = analyzer.english("Thanks Hermine for ruining my week.")
+        #expect(ironic.compound < 0)
+        #expect(ironic.contributions.first?.rules.map(\.rule) == [.irony])
+        #expect(analyzer.english("thank you for wasting my time").compound < 0)
+        // Thanks for something good, or for something neutral, is gratitude.
+        #expect(analyzer.english("thanks for the good advice").compound > 0)
+        #expect(analyzer.english("thanks for the ride, ruining my week was not your fault").contributions.first?.rules.isEmpty == true)
+    }
+
     @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
         let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
         // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
