@@ -204,7 +204,7 @@ struct TextView {
         guard index > 0, units[index - 1].sentence == units[index].sentence, units[index - 1].isWord else { return true }
         let previous = units[index - 1]
         if previous.classes.contains(.determiner) || previous.term != nil { return true }
-        if analysis.contributions.contains(where: { $0.match != .negation && $0.range.overlaps(previous.range) }) { return true }
+        if analysis.contributions.contains(where: { !$0.match.isCue && $0.range.overlaps(previous.range) }) { return true }
         // After a pronoun, auxiliary, verb or `to`/`te`/`om` the word is a verb (`we order`,
         // `gaan eten`, `to wait`).
         return previous.classes.isDisjoint(with: [.pronoun, .auxiliary, .verb, .copula, .preposition, .adverb, .consider])
@@ -230,9 +230,9 @@ struct TextView {
     private mutating func mapContributions(stem: (String) -> String) {
         var unitIndex = 0
         for (number, contribution) in analysis.contributions.enumerated() {
-            // A negator that reversed no term is a cue to the text's tone, not an opinion
-            // word about a target.
-            guard contribution.match != .negation else { continue }
+            // A negator that reversed no term, or a `why` question, is a cue to the text's
+            // tone, not an opinion word about a target.
+            guard !contribution.match.isCue else { continue }
             while unitIndex < units.count, units[unitIndex].range.upperBound <= contribution.range.lowerBound { unitIndex += 1 }
             var last = unitIndex
             while last + 1 < units.count, units[last + 1].range.lowerBound < contribution.range.upperBound { last += 1 }

@@ -65,6 +65,9 @@ public struct RuleEffect: Sendable, Hashable, Codable {
         case afterContrast
         /// In a clause introduced by `although` / `hoewel`: weighs less.
         case concession
+        /// Ironic: thanks for something bad (`thanks for ruining my week`), reversed as a
+        /// negation.
+        case irony
         /// In an unreal or wished-for statement (`would have been great`, `had leuk kunnen zijn`).
         case irrealis
         /// In a question.
@@ -111,6 +114,12 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
     case emoticon
     /// A negator that reverses no sentiment term, a weak negative cue of its own (English).
     case negation
+    /// A `why` in a question, a weak negative cue of its own (English).
+    case question
+
+    /// Whether the term is a rule word scored as a cue to the text's tone (``negation``,
+    /// ``question``), not an opinion word about a target.
+    public var isCue: Bool { self == .negation || self == .question }
 }
 
 /// One term that carried sentiment, with the rules that shaped its score.

@@ -93,7 +93,10 @@ struct Matcher {
                         if !modifiesNext(index, in: units) { role = .sentiment(valence: valence, entry: unit.form, match: .exact) }
                     default:
                         // `wish`, `hoped`: a rule word before a known word (see ``precedesKnownWord(_:in:)``).
-                        if !precedesKnownWord(index, in: units) { role = .sentiment(valence: valence, entry: unit.form, match: .exact) }
+                        // `I wish they would ...`: a complaint, no praise (see ``wishesForChange(_:in:)``).
+                        if !precedesKnownWord(index, in: units) {
+                            role = wishesForChange(index, in: units) ? .neutral : .sentiment(valence: valence, entry: unit.form, match: .exact)
+                        }
                     }
                 }
                 if lexicon.language == .english, unit.form == "like", !Self.isVerbLike(at: index, in: units) {
@@ -128,6 +131,29 @@ struct Matcher {
     private func precedesKnownWord(_ index: Int, in units: [Unit]) -> Bool {
         index + 1 < units.count && units[index + 1].isWord && units[index + 1].info != nil
     }
+
+    /// Whether the `wish` at `index` opens a clause with `would` about someone else's
+    /// conduct (`I wish they would change it back`, `wish canon would work out a fix`,
+    /// `wish the staff wouldn't ...`). In English grammar `wish` + subject + `would` is the
+    /// form of a complaint, a wish for a change the writer wants and does not get (it never
+    /// takes the writer as subject: `*I wish I would`). Such a `wish` is no praise: where no
+    /// known word follows it, it is neutral instead of a term (what the clause wishes for
+    /// keeps its own score: `I wish Al Pacino would make one more awesome film`). A wish of
+    /// regret about the writer's own lot (`wish I could be there`, `wish I was there`)
+    /// stays a term: in the tweets it is mostly fond.
+    private func wishesForChange(_ index: Int, in units: [Unit]) -> Bool {
+        guard lexicon.language == .english, units[index].form == "wish" else { return false }
+        // The subject: one to three words of the same sentence, no punctuation.
+        var position = index + 1
+        while position < units.count, position <= index + 4, units[position].isWord, units[position].sentence == units[index].sentence {
+            if position > index + 1, Self.wouldForms.contains(units[position].form) { return true }
+            position += 1
+        }
+        return false
+    }
+
+    /// The forms of `would` that close the subject of a wish for a change.
+    private static let wouldForms: FormSet = ["would", "wouldn't", "wouldnt"]
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
         guard let phrases = units[index].info?.phrases, !phrases.isEmpty else { return nil }

@@ -26,7 +26,7 @@ extension SentenceScorer {
         else { return nil }
         let slot = slots[index]
         var term = TermScore(parameters.danglingNegation)
-        if let (trigger, factor) = irrealis { term.apply(.irrealis, trigger, term.score * factor) }
+        if let (trigger, factor) = irrealis, Self.irrealisApplies(factor, to: term.score) { term.apply(.irrealis, trigger, term.score * factor) }
         return Contribution(
             text: text.text(in: slot.range), entry: modifier.term, match: .negation, range: slot.range,
             sentence: slot.sentence, valence: parameters.danglingNegation, score: term.score, rules: term.rules)

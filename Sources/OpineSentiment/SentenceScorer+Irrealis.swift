@@ -77,7 +77,7 @@ extension SentenceScorer {
                 covering = modal
             }
             triggers[index] = covering.map { ($0.term, $0.value) }
-            if case .modifier(let modifier) = slots[index].role, modifier.role == .irrealis {
+            if case .modifier(let modifier) = slots[index].role, modifier.role == .irrealis, !isModalWithMainVerbHave(index) {
                 let trigger = (index, modifier.term, modifier.value)
                 if Self.modalsNeedingPerfect.contains(slots[index].form) {
                     pendingModals.append(trigger)
@@ -98,6 +98,25 @@ extension SentenceScorer {
         }
         return triggers
     }
+
+    /// Whether the English `would have`, `could have`, `should have` at `index` is no perfect
+    /// but a modal with the main verb `have`: before `to` (`should have to pay`, `would have
+    /// to wait`) or a determiner (`should have the right to`, `would have no legal force`),
+    /// where a perfect has its participle (`should have been`). It is then no counterfactual:
+    /// `I didn't think I should have to pay for food with a maggot in it` reports the maggot.
+    private func isModalWithMainVerbHave(_ index: Int) -> Bool {
+        guard language == .english, slots[index].form.hasSuffix(" have"), index + 1 < slots.count,
+            slots[index + 1].sentence == slots[index].sentence
+        else { return false }
+        return Self.mainVerbHaveComplements.contains(slots[index + 1].form)
+    }
+
+    /// What follows a main verb `have` and never a perfect one: the `to` of obligation and
+    /// the determiners of an object.
+    private static let mainVerbHaveComplements: FormSet = [
+        "to", "the", "a", "an", "no", "some", "any", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+        "these", "those", "much", "many", "enough", "every",
+    ]
 
     /// Dutch `had`/`hadden` with `kunnen`, `moeten`, `gekund` later in its clause (not
     /// after `te`, and no clause link between): a counterfactual, whatever stands between (`het had leuk

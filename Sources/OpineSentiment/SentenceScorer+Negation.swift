@@ -5,15 +5,17 @@ import OpineText
 
 extension SentenceScorer {
     /// Negation by slot, in one array: for a sentiment term, the position of the negator
-    /// that reverses it; ``reversesATerm`` for a negator that reverses some term (a
-    /// negator is never a term, so the two never meet); ``unlinked`` otherwise. A symbol
-    /// (``isSymbol(_:_:)``) is never reversed.
+    /// that reverses it; ``reversesATerm`` for a negator that has some term in its scope
+    /// (a negator is never a term, so the two never meet); ``unlinked`` otherwise. A symbol
+    /// (``isSymbol(_:_:)``) is never reversed, nor is a comparative that a negator makes
+    /// unsurpassable (``isUnsurpassable(term:negator:)``), whose negator counts as used.
     func negators() -> [Int] {
         var links = [Int](repeating: Self.unlinked, count: slots.count)
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
             if let negator = negator(for: index) {
-                links[index] = negator
+                // `couldn't be easier`: the negator is the term's, but does not reverse it.
+                if !isUnsurpassable(term: index, negator: negator) { links[index] = negator }
                 links[negator] = Self.reversesATerm
             }
         }
@@ -22,7 +24,8 @@ extension SentenceScorer {
 
     /// In ``negators()``: a slot that neither is reversed nor reverses.
     static let unlinked = -1
-    /// In ``negators()``: a negator that reverses a term.
+    /// In ``negators()``: a negator that has a term in its scope (and reverses it, unless
+    /// it makes it unsurpassable).
     static let reversesATerm = -2
 
     /// Reverses `term` by the negator at `negator`: a negation, or a litotes when the rules
@@ -108,6 +111,40 @@ extension SentenceScorer {
         }
         return nil
     }
+
+    /// Whether the English negator at `negator` denies that anything could surpass the
+    /// comparative at `term`: `couldn't be easier`, `can't imagine a friendlier staff`,
+    /// `couldn't ask for a nicer waiter`, `couldn't be more disappointed`, `couldn't be
+    /// worse`. A denied possibility of a comparative is a superlative, which keeps the
+    /// term's sign (as Dutch `beter kan niet`; see ``isComparativeAfterCannot(term:negator:)``).
+    /// Only a modal of possibility (`can't`, `couldn't`, `could not`), with nothing but
+    /// the light words of the construction between (`be`, `imagine`, `ask for`, `a`,
+    /// `any`): `I can't say it's better` stays a denial.
+    private func isUnsurpassable(term: Int, negator: Int) -> Bool {
+        guard language == .english else { return false }
+        let form = slots[negator].form
+        let modal = Self.englishCannot.contains(form) || (form == "not" && negator > 0 && Self.englishCan.contains(slots[negator - 1].form))
+        guard modal else { return false }
+        let between = slots[(negator + 1)..<term].map(\.form)
+        guard between.allSatisfy(Self.unsurpassableLightWords.contains) else { return false }
+        return between.last == "more" || Self.isEnglishComparative(slots[term].form)
+    }
+
+    /// Whether an English form is a comparative: `better`, `worse`, or one in `-er`
+    /// (`easier`, `nicer`, `friendlier`).
+    private static func isEnglishComparative(_ form: String) -> Bool {
+        form == "better" || form == "worse" || form.hasSuffix("er")
+    }
+
+    /// The English negated modals of possibility, in one word and (``englishCan``) the
+    /// modals before a separate `not`.
+    private static let englishCannot: FormSet = ["can't", "cannot", "cant", "couldn't", "couldnt"]
+    private static let englishCan: FormSet = ["can", "could"]
+    /// The words of `couldn't be any easier`, `can't imagine a friendlier`, `couldn't ask
+    /// for more`, `couldn't possibly be more disappointed`.
+    private static let unsurpassableLightWords: FormSet = [
+        "be", "been", "have", "get", "imagine", "ask", "for", "find", "wish", "a", "an", "any", "much", "possibly", "more", "even",
+    ]
 
     /// `never` in both languages, and the degree words after which it compares rather
     /// than negates.

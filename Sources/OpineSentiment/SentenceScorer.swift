@@ -16,8 +16,9 @@ struct SentenceScorer {
     /// The `!` amplification per sentence, already included in ``contributions``.
     private var sentenceSums: [Double]
 
-    /// The number of terms scored (sentiment terms, and negators that reverse nothing and
-    /// count on their own as a weak negative cue, in both languages).
+    /// The number of terms scored (sentiment terms, and the weak negative cues that count
+    /// on their own: negators that reverse nothing, in both languages, and an English `why`
+    /// in a question).
     var termCount: Int { contributions.count }
 
     /// Words that start a new clause in Dutch, past which a following negator does not
@@ -88,14 +89,15 @@ struct SentenceScorer {
     // MARK: Term rules
 
     /// Scores each sentiment term by its rules in turn (capitals, elongation, degree words,
-    /// negation, irrealis), and each negator that reverses none as a term of its own.
+    /// negation, irony, irrealis), and each negator that reverses none, and a `why` in a question,
+    /// as a term of its own.
     private mutating func scoreTerms() {
-        // A text without sentiment terms and without a negator (which counts on its own)
-        // has nothing to score: the irrealis scan is skipped.
+        // A text without sentiment terms and without a negator or question word (which may
+        // count on their own) has nothing to score: the irrealis scan is skipped.
         let candidates = slots.reduce(0) { count, slot in
             switch slot.role {
             case .sentiment: count + 1
-            case .modifier(let modifier): modifier.role == .negator ? count + 1 : count
+            case .modifier(let modifier): modifier.role == .negator || modifier.role == .question ? count + 1 : count
             default: count
             }
         }
@@ -106,9 +108,16 @@ struct SentenceScorer {
         let irrealis = irrealisTriggers()
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
-        // ``danglingNegation(at:irrealis:)``.
+        // ``danglingNegation(at:irrealis:)``, and so is a `why` question, see
+        // ``rhetoricalWhy(at:questions:)``.
         let links = negators()
+        let questions = questionSentences()
         for index in slots.indices {
+            if let contribution = rhetoricalWhy(at: index, questions: questions) {
+                contributions.append(contribution)
+                slotOfContribution.append(index)
+                continue
+            }
             if links[index] != Self.reversesATerm, let contribution = danglingNegation(at: index, irrealis: irrealis[index]) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
@@ -126,9 +135,11 @@ struct SentenceScorer {
             }
             applyDegreeWords(to: &term, at: index)
             if links[index] >= 0 { negate(&term, by: links[index]) }
+            // `thanks for ruining my week`: gratitude for harm is ironic, a complaint.
+            if let object = ironicThanksObject(index) { term.apply(.irony, "for " + object, term.score * parameters.negation) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
-            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index] {
+            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index], Self.irrealisApplies(factor, to: term.score) {
                 term.apply(.irrealis, trigger, term.score * factor)
             }
             contributions.append(
@@ -137,6 +148,16 @@ struct SentenceScorer {
                     sentence: slot.sentence, valence: valence, score: term.score, rules: term.rules))
             slotOfContribution.append(index)
         }
+    }
+
+    /// Whether an irrealis trigger of `factor` changes a term scored `score` so far. A
+    /// statement left unasserted (factor 0: `unless`, `in case`, `would have`, Dutch
+    /// `moet`, `tenzij`) is no praise, but a bad outcome it names still voices a worry or a
+    /// complaint (`no medicine can be effective unless it tastes horrible`, `in case it
+    /// breaks`, `er moet een eind komen aan de vijandigheid`): its negative terms keep
+    /// their score.
+    static func irrealisApplies(_ factor: Double, to score: Double) -> Bool {
+        factor != 0 || score >= 0
     }
 
     /// A term's score as its rules change it, with the effect of each rule that did.

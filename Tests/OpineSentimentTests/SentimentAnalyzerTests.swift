@@ -513,6 +513,78 @@ struct SentimentAnalyzerTests {
         #expect(nl("het had leuk kunnen zijn").compound <= 0)
     }
 
+    @Test func anUnassertedStatementKeepsItsNegativeTerms() throws {
+        let analyzer = try Self.analyzer(extra: "unless\tirrealis\t0\n")
+        // Praise that is not asserted is no praise ...
+        #expect(analyzer.english("unless it is good").compound <= 0)
+        // ... but a bad outcome it names is still a worry or a complaint.
+        let worry = analyzer.english("no medicine works unless it tastes bad")
+        #expect(worry.compound < 0)
+        #expect(worry.contributions.last?.rules.isEmpty == true)
+    }
+
+    @Test func englishWhyQuestionIsAWeakComplaint() throws {
+        let analyzer = try Self.analyzer(extra: "why\tquestion\t\n")
+        // A `why` question is mostly a complaint, even without a sentiment word.
+        let why = analyzer.english("Why would anyone buy this?")
+        #expect(why.contributions.map(\.match) == [.question])
+        #expect(why.compound < 0)
+        #expect(analyzer.english("so why did I trade up from my good one?").compound < analyzer.english("so I traded up from my good one?").compound)
+        // One clear sentiment word outweighs it, and a `why` that asks nothing is no cue.
+        #expect(analyzer.english("why is it so good?").compound > 0)
+        #expect(analyzer.english("that is why I bought it").contributions.isEmpty)
+    }
+
+    @Test func englishModalWithMainVerbHaveIsNoCounterfactual() throws {
+        let analyzer = try Self.analyzer(extra: "should have\tirrealis\t-0.5\n")
+        // A perfect: what should have been good was not.
+        #expect(analyzer.english("it should have been good").compound < 0)
+        // `have to`, `have the`: the main verb `have`, so the complaint is reported, not unreal.
+        let obligation = analyzer.english("I should have to pay for a bad meal")
+        #expect(obligation.compound < 0)
+        #expect(obligation.contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.english("you should have the right to a good meal").compound > 0)
+    }
+
+    @Test func englishCannotWithAComparativeIsASuperlative() throws {
+        let analyzer = try Self.analyzer(extra: "better\t1.9\nworse\t-2.1\nfriendlier\t2\n")
+        // Nothing could surpass it: the term keeps its sign, and the negator is no complaint.
+        let best = analyzer.english("it couldn't be any better")
+        #expect(best.compound > 0)
+        #expect(best.contributions.map(\.entry) == ["better"])
+        #expect(best.contributions.first?.rules.isEmpty == true)
+        #expect(analyzer.english("I cannot imagine a friendlier staff").compound > 0)
+        #expect(analyzer.english("it could not be worse").compound < 0)
+        #expect(analyzer.english("we couldn't be more rude").compound < 0)
+        // A plain negator, or `can't` before a positive degree, still reverses.
+        #expect(analyzer.english("it was not better").compound < 0)
+        #expect(analyzer.english("it couldn't be good").compound < 0)
+    }
+
+    @Test func englishThanksForSomethingBadIsIronic() throws {
+        let analyzer = try Self.analyzer(extra: "thanks\t1.9\nthank\t1.5\nruining\t-1\nwasting\t-1.5\n")
+        let ironic = analyzer.english("Thanks Hermine for ruining my week.")
+        #expect(ironic.compound < 0)
+        #expect(ironic.contributions.first?.rules.map(\.rule) == [.irony])
+        #expect(analyzer.english("thank you for wasting my time").compound < 0)
+        // Thanks for something good, or for something neutral, is gratitude.
+        #expect(analyzer.english("thanks for the good advice").compound > 0)
+        #expect(analyzer.english("thanks for the ride, ruining my week was not your fault").contributions.first?.rules.isEmpty == true)
+    }
+
+    @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
+        let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
+        // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
+        let complaint = analyzer.english("I wish they would change it back")
+        #expect(complaint.contributions.isEmpty)
+        #expect(complaint.compound <= 0)
+        #expect(analyzer.english("i wish canon would work out a fix").compound <= 0)
+        // What the clause wishes for keeps its own score.
+        #expect(analyzer.english("I wish Pacino would make one more great film").compound > 0)
+        // A wish about the writer's own lot stays a (fond) term.
+        #expect(analyzer.english("wish I was there").contributions.map(\.entry) == ["wish"])
+    }
+
     /// Dutch `had`/`hadden` with `kunnen`/`moeten` later in the clause is a counterfactual
     /// even when `had` is no lexicon entry (in the built-in lexicon it is not: it is mostly
     /// the past of `hebben`), and what stands before the verb is in its scope too.
