@@ -186,6 +186,28 @@ struct AttributionTests {
         #expect(portion.compactMap(\.target?.text) == ["portie"])
     }
 
+    /// Dutch: an adjective of an attribute noun (`kwaliteit`, `smaak`, `prijs`) is about the
+    /// thing the attribute's phrase belongs to, through `van`, `aan`/`voor` or `hebben`
+    /// (`eten van slechte kwaliteit`, `de gerechten hadden een verfijnde smaak`), or after
+    /// it through `van` (`de kwaliteit van de vis`); a price attribute keeps its
+    /// category. An attribute that belongs to nothing named still has no target.
+    @Test func dutchAttributeAdjectivesGoToWhatHasTheAttribute() throws {
+        let food = Fixture.opinions("Eten was van zeer slechte kwaliteit.", .dutch)
+        #expect(food.compactMap(\.target?.text) == ["Eten"])
+        #expect(food.first?.category == "FOOD")
+        #expect(food.first?.polarity == .negative)
+        let dishes = Fixture.opinions("De gerechten hadden een verfijnde smaak.", .dutch)
+        #expect(dishes.compactMap(\.target?.text) == ["gerechten"])
+        let fish = Fixture.opinions("Een nooit geziene kwaliteit van de vis.", .dutch)
+        #expect(fish.compactMap(\.target?.text) == ["vis"])
+        let wine = try #require(Fixture.opinions("Wijn aan een correcte prijs.", .dutch).first)
+        #expect(wine.target?.text == "Wijn")
+        #expect(wine.category == "PRICE")
+        #expect(wine.polarity == .positive)
+        let prices = Fixture.opinions("De prijzen zijn hoog.", .dutch)
+        #expect(prices.allSatisfy { $0.target == nil })
+    }
+
     /// A predicate after a noun with a prepositional phrase is about the noun, not the
     /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
     @Test func aPredicateSkipsThePrepositionalObject() throws {
