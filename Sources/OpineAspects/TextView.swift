@@ -369,7 +369,7 @@ struct TextView {
 
     /// Whether a unit can be part of a noun phrase: a term, or an open-class word that is
     /// not a sentiment word.
-    private func isNominal(_ unit: Unit) -> Bool {
+    func isNominal(_ unit: Unit) -> Bool {
         guard unit.isWord else { return false }
         if unit.term != nil { return true }
         guard unit.sentiment == nil, unit.classes.isDisjoint(with: WordClass.functionWords) else { return false }
@@ -500,6 +500,7 @@ struct TextView {
         candidates.sort { $0.first < $1.first }
         dropMeasureWords()
         mergeComplements()
+        candidates = joiningDishNames(candidates)
     }
 
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
@@ -588,7 +589,7 @@ struct TextView {
     }
 
     /// The normalized forms of the words in `span`, joined by spaces: a candidate's term.
-    private func termText(_ span: ClosedRange<Int>) -> String {
+    func termText(_ span: ClosedRange<Int>) -> String {
         span.filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
     }
 

@@ -208,6 +208,20 @@ struct AttributionTests {
         #expect(prices.allSatisfy { $0.target == nil })
     }
 
+    /// Dutch: a dish followed by `van` and a bare noun phrase is one name (`soepje van
+    /// asperge`, `carpaccio van ossenhaas`); with a determiner the phrase after `van` is not
+    /// part of it (`de soep van de dag`).
+    @Test func dutchDishNamesGoOnAfterVan() throws {
+        let soup = Fixture.opinions("Het soepje van asperge was lekker.", .dutch)
+        #expect(soup.compactMap(\.target?.text) == ["soepje van asperge"])
+        #expect(soup.first?.category == "FOOD")
+        #expect(soup.first?.polarity == .positive)
+        let carpaccio = Fixture.opinions("De carpaccio van ossenhaas was heerlijk.", .dutch)
+        #expect(carpaccio.compactMap(\.target?.text) == ["carpaccio van ossenhaas"])
+        let daySoup = Fixture.opinions("De soep van de dag was lekker.", .dutch)
+        #expect(daySoup.compactMap(\.target?.text) == ["soep"])
+    }
+
     /// A predicate after a noun with a prepositional phrase is about the noun, not the
     /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
     @Test func aPredicateSkipsThePrepositionalObject() throws {
