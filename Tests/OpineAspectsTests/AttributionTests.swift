@@ -329,6 +329,18 @@ struct AttributionTests {
         #expect(dutch.polarity == .positive)
     }
 
+    /// Dutch: the price-quality ratio (`prijs kwaliteit`, `prijs/kwaliteit`,
+    /// `prijs-kwaliteitverhouding`) is an attribute like `prijs`: a PRICE opinion with no
+    /// explicit target, as SemEval marks it.
+    @Test func dutchPriceQualityRatioIsAnAttribute() throws {
+        for text in ["Prijs kwaliteit heel goed!", "De prijs-kwaliteitverhouding is uitstekend.", "De prijskwaliteitverhouding is uitstekend."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.category == "PRICE")
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
     /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was
     /// in orde` are neutral opinions, while `great` still makes the food positive and a
     /// negated `niet ok` stays negative.
