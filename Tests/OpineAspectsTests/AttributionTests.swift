@@ -341,6 +341,18 @@ struct AttributionTests {
         }
     }
 
+    /// Dutch `manier` and `gevoel` are generic heads like `ding` and `keer`: alone they name
+    /// nothing, so `op een schitterende manier` and `een goed gevoel` make no target and
+    /// their words are about the experience as a whole (GENERAL).
+    @Test func dutchMannerAndFeelingAreNoTargets() throws {
+        for text in ["Hij deed dit op een schitterende manier.", "Wij hadden een goed gevoel."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.category == "GENERAL")
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
     /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was
     /// in orde` are neutral opinions, while `great` still makes the food positive and a
     /// negated `niet ok` stays negative.
