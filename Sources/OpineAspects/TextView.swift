@@ -70,7 +70,8 @@ struct Candidate {
     var isAttribute = false
     /// The first unit of the target as reported, when the candidate's span starts with words
     /// that opinions reach it through but that are not part of the target: Dutch `keuze aan`
-    /// in `ruime keuze aan pizza's`, whose target is `pizza's`. Nil: the span's first unit.
+    /// in `ruime keuze aan pizza's`, whose target is `pizza's`, and a measure word, `kop` in
+    /// `lekkere kop koffie`. Nil: the span's first unit.
     var targetFirst: Int?
 }
 
@@ -504,13 +505,15 @@ struct TextView {
     }
 
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
-    /// it holds leaves the target, which is what it holds (as SemEval marks Dutch targets).
+    /// it holds leaves the reported target, which is what it holds (as SemEval marks Dutch
+    /// targets), through ``Candidate/targetFirst`` as for a weak head: the span keeps it, so
+    /// an adjective before it is still attributive (`zielige stukjes stokbrood`).
     private mutating func dropMeasureWords() {
         for index in candidates.indices {
             var first = candidates[index].first
             while first < candidates[index].last, units[first].classes.contains(.measure) { first += 1 }
             guard first != candidates[index].first else { continue }
-            candidates[index].first = first
+            candidates[index].targetFirst = first
             candidates[index].term = termText(first...candidates[index].last)
         }
     }
@@ -539,7 +542,7 @@ struct TextView {
                 if !isEnglish && head.weakHead {
                     // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
                     // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
-                    merged.targetFirst = next.first
+                    merged.targetFirst = next.targetFirst ?? next.first
                     merged.term = next.term
                 }
                 candidates[index] = merged

@@ -186,6 +186,19 @@ struct AttributionTests {
         #expect(portion.compactMap(\.target?.text) == ["portie"])
     }
 
+    /// An adjective before a Dutch measure word is attributive to what the measure holds, as
+    /// one before a weak head is (`lekkere kop koffie`, `zielige stukjes stokbrood`): the
+    /// measure word stays in the candidate's span and only the reported target leaves it out.
+    @Test func anAdjectiveBeforeAMeasureWordIsAttributive() throws {
+        let coffee = try #require(Fixture.opinions("Een lekkere kop koffie.", .dutch).first)
+        #expect(coffee.target?.text == "koffie")
+        #expect(coffee.words.first?.link == .attribute)
+        let bread = Fixture.opinions("Ze serveerden een bordje met 3 zielige stukjes stokbrood.", .dutch)
+        let stokbrood = try #require(Fixture.opinion(tying: "zielige", in: bread))
+        #expect(stokbrood.target?.text == "stokbrood")
+        #expect(stokbrood.words.first?.link == .attribute)
+    }
+
     /// Dutch: an adjective of an attribute noun (`kwaliteit`, `smaak`, `prijs`) is about the
     /// thing the attribute's phrase belongs to, through `van`, `aan`/`voor` or `hebben`
     /// (`eten van slechte kwaliteit`, `de gerechten hadden een verfijnde smaak`), or after
