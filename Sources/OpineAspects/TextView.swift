@@ -499,7 +499,7 @@ struct TextView {
             candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: termText(start...end)))
         }
         candidates.sort { $0.first < $1.first }
-        dropMeasureWords()
+        leaveOutMeasureAndAttributeWords()
         mergeComplements()
         candidates = joiningDishNames(candidates)
     }
@@ -507,11 +507,21 @@ struct TextView {
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
     /// it holds leaves the reported target, which is what it holds (as SemEval marks Dutch
     /// targets), through ``Candidate/targetFirst`` as for a weak head: the span keeps it, so
-    /// an adjective before it is still attributive (`zielige stukjes stokbrood`).
-    private mutating func dropMeasureWords() {
+    /// an adjective before it is still attributive (`zielige stukjes stokbrood`). So does an
+    /// attribute noun before a term (`slechte kwaliteit vlees`, `low quality fish`): the
+    /// target is the thing, whose category the candidate already has.
+    private mutating func leaveOutMeasureAndAttributeWords() {
         for index in candidates.indices {
             var first = candidates[index].first
-            while first < candidates[index].last, units[first].classes.contains(.measure) { first += 1 }
+            while first < candidates[index].last {
+                if units[first].classes.contains(.measure) {
+                    first += 1
+                } else if let term = units[first].term, terms[term].match.kind == .attribute, terms[term].last < candidates[index].last {
+                    first = terms[term].last + 1
+                } else {
+                    break
+                }
+            }
             guard first != candidates[index].first else { continue }
             candidates[index].targetFirst = first
             candidates[index].term = termText(first...candidates[index].last)

@@ -186,6 +186,18 @@ struct AttributionTests {
         #expect(portion.compactMap(\.target?.text) == ["portie"])
     }
 
+    /// An attribute noun before a term leaves the target to the thing (`slechte kwaliteit
+    /// vlees`, `low quality fish`), as a measure word does, and the opinion has the thing's category.
+    @Test func anAttributeNounBeforeATermLeavesTheTarget() throws {
+        let meat = try #require(Fixture.opinions("Slechte kwaliteit vlees.", .dutch).first)
+        #expect(meat.target?.text == "vlees")
+        #expect(meat.category == "FOOD")
+        #expect(meat.polarity == .negative)
+        let fish = try #require(Fixture.opinions("They serve low quality fish.", .english).first { $0.target != nil })
+        #expect(fish.target?.text == "fish")
+        #expect(fish.category == "FOOD")
+    }
+
     /// An adjective before a Dutch measure word is attributive to what the measure holds, as
     /// one before a weak head is (`lekkere kop koffie`, `zielige stukjes stokbrood`): the
     /// measure word stays in the candidate's span and only the reported target leaves it out.
