@@ -574,12 +574,32 @@ struct TextView {
         return false
     }
 
+    /// Whether a sentiment word comes right before `start`, or before the determiners that
+    /// open the phrase at `start` (`loved the pizza`): then a chunk of unknown words there is
+    /// a noun phrase. Dutch: right before the chunk the word must be attributive
+    /// (``isDutchAttributive(_:)``), not an adverb (`goed bezig`, `lekker eten`).
     private func sentimentPrecedes(_ start: Int) -> Bool {
         var position = start - 1
         while position >= 0, units[position].sentence == units[start].sentence, units[position].isWord {
-            if units[position].sentiment != nil { return true }
+            if units[position].sentiment != nil { return isEnglish || position < start - 1 || isDutchAttributive(position) }
             guard units[position].classes.contains(.determiner) else { return false }
             position -= 1
+        }
+        return false
+    }
+
+    /// Whether a Dutch sentiment word is used attributively, before a noun: inflected
+    /// (`lekkere`, `slechte`), or uninflected after a determiner (`een lekker broodje`,
+    /// `een heel goed adres`); adverbs and rule words may stand between. An uninflected word
+    /// with no determiner is an adverb or predicate (`goed bezig`, `lekker eten`, `perfect
+    /// gebakken`), and the word after it is no noun.
+    private func isDutchAttributive(_ position: Int) -> Bool {
+        if units[position].form.hasSuffix("e") { return true }
+        var before = position - 1
+        while before >= 0, units[before].sentence == units[position].sentence, units[before].isWord {
+            if units[before].classes.contains(.determiner) { return true }
+            guard units[before].sentiment == units[position].sentiment || !units[before].classes.isDisjoint(with: [.adverb, .ruleWord]) else { return false }
+            before -= 1
         }
         return false
     }

@@ -247,6 +247,20 @@ struct AttributionTests {
         #expect(daySoup.compactMap(\.target?.text) == ["soep"])
     }
 
+    /// Dutch: unknown words after a sentiment word are a noun phrase only when the sentiment
+    /// word is attributive, inflected (`heerlijke zwuppels`) or after a determiner (`een
+    /// heerlijk zwuppel`); an uninflected one without determiner is an adverb, and the word
+    /// after it no target (`je bent goed bezig`, `het was aangenaam vertoefen`).
+    @Test func dutchUnknownWordsAfterAnAdverbAreNoTargets() throws {
+        #expect(Fixture.opinions("We proefden heerlijke zwuppels.", .dutch).compactMap(\.target?.text) == ["zwuppels"])
+        #expect(Fixture.opinions("We proefden een heerlijk zwuppel.", .dutch).compactMap(\.target?.text) == ["zwuppel"])
+        for text in ["Tanja, je bent goed bezig!", "Het was aangenaam vertoefen."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
     /// A predicate after a noun with a prepositional phrase is about the noun, not the
     /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
     @Test func aPredicateSkipsThePrepositionalObject() throws {
