@@ -392,6 +392,14 @@ struct AttributionTests {
         }
     }
 
+    /// Dutch `aan de ... kant` (`aan de karige kant`, `aan de dure kant`) grades the subject:
+    /// `kant` is a generic head, no target, and the adjective goes to the subject.
+    @Test func dutchAanDeKantGradesTheSubject() throws {
+        let opinions = Fixture.opinions("Het toetje was wat aan de karige kant.", .dutch)
+        #expect(opinions.compactMap(\.target?.text) == ["toetje"])
+        #expect(opinions.first?.polarity == .negative)
+    }
+
     /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was
     /// in orde` are neutral opinions, while `great` still makes the food positive and a
     /// negated `niet ok` stays negative.
