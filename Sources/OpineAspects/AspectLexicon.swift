@@ -282,7 +282,8 @@ public struct AspectLexicon: Sendable {
 
     /// A compound: the longest known head (a term, at least three letters) after a first
     /// part of at least three letters. A weak head yields to the first part's category when
-    /// the first part is known (after dropping a linking `s`, `en` or `e`).
+    /// the first part is known (after dropping a linking `s`, `en` or `e`); a generic one
+    /// (weak GENERAL: `avond`, `ding`) after an unknown first part is no head.
     private func compoundMatch(_ form: String, stem: (String) -> String, depth: Int) -> Match? {
         let scalars = Array(form.unicodeScalars)
         guard scalars.count >= 6, form.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
@@ -293,6 +294,9 @@ public struct AspectLexicon: Sendable {
             if entry.kind == .weak, let modifier = firstPartMatch(first, stem: stem, depth: depth) {
                 return Match(category: modifier.category, kind: .term, entry: modifier.entry, how: .compound)
             }
+            // A generic head after an unknown first part names nothing (`zondagavond`,
+            // `bevindingen`, `melding`); a shorter head may still be a term.
+            if entry.kind == .weak && entry.category == .general { continue }
             return Match(category: entry.category, kind: .term, entry: entry.term, how: .compound)
         }
         return nil

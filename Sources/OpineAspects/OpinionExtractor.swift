@@ -252,6 +252,9 @@ public struct OpinionExtractor: Sendable {
         var item: Int
         var candidate: Int?
         var link: OpinionLink
+        /// The category of the attribute noun the word was said of, when the link went on
+        /// from the attribute to the thing that has it (``bearer(ofAttribute:_:)``).
+        var attribute: AspectCategory?
     }
 
     /// Ties every opinion word to its cheapest candidate in the sentence, then shares it
@@ -296,7 +299,12 @@ public struct OpinionExtractor: Sendable {
                 links.append(Link(item: number, candidate: antecedent, link: .pronoun))
             } else if var best, best.cost <= parameters.maximumCost {
                 if best.link == .predicate { best.candidate = Self.headOfPrepositionalPhrases(ending: best.candidate, view) }
-                links.append(Link(item: number, candidate: best.candidate, link: best.link))
+                var link = Link(item: number, candidate: best.candidate, link: best.link)
+                // `eten van slechte kwaliteit`: an adjective of an attribute noun is about what has it.
+                if best.link == .attribute, let bearer = Self.bearer(ofAttribute: best.candidate, view) {
+                    (link.candidate, link.attribute) = (bearer, candidates[best.candidate].category)
+                }
+                links.append(link)
             } else {
                 links.append(Link(item: number, candidate: nil, link: .implicit))
             }
@@ -512,7 +520,7 @@ public struct OpinionExtractor: Sendable {
             var category: AspectCategory
             if let number = link.candidate {
                 category = view.candidates[number].category
-                if let cue = item.cue, cue != category,
+                if let cue = link.attribute ?? item.cue, cue != category,
                     taxonomy.entry(cue)?.cueOverridesTarget == true || category == .general || category == .other
                 {
                     category = cue

@@ -70,7 +70,8 @@ struct Candidate {
     var isAttribute = false
     /// The first unit of the target as reported, when the candidate's span starts with words
     /// that opinions reach it through but that are not part of the target: Dutch `keuze aan`
-    /// in `ruime keuze aan pizza's`, whose target is `pizza's`. Nil: the span's first unit.
+    /// in `ruime keuze aan pizza's`, whose target is `pizza's`, and a measure word, `kop` in
+    /// `lekkere kop koffie`. Nil: the span's first unit.
     var targetFirst: Int?
 }
 
@@ -369,7 +370,7 @@ struct TextView {
 
     /// Whether a unit can be part of a noun phrase: a term, or an open-class word that is
     /// not a sentiment word.
-    private func isNominal(_ unit: Unit) -> Bool {
+    func isNominal(_ unit: Unit) -> Bool {
         guard unit.isWord else { return false }
         if unit.term != nil { return true }
         guard unit.sentiment == nil, unit.classes.isDisjoint(with: WordClass.functionWords) else { return false }
@@ -498,18 +499,31 @@ struct TextView {
             candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: termText(start...end)))
         }
         candidates.sort { $0.first < $1.first }
-        dropMeasureWords()
+        leaveOutMeasureAndAttributeWords()
         mergeComplements()
+        candidates = joiningDishNames(candidates)
     }
 
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
-    /// it holds leaves the target, which is what it holds (as SemEval marks Dutch targets).
-    private mutating func dropMeasureWords() {
+    /// it holds leaves the reported target, which is what it holds (as SemEval marks Dutch
+    /// targets), through ``Candidate/targetFirst`` as for a weak head: the span keeps it, so
+    /// an adjective before it is still attributive (`zielige stukjes stokbrood`). So does an
+    /// attribute noun before a term (`slechte kwaliteit vlees`, `low quality fish`): the
+    /// target is the thing, whose category the candidate already has.
+    private mutating func leaveOutMeasureAndAttributeWords() {
         for index in candidates.indices {
             var first = candidates[index].first
-            while first < candidates[index].last, units[first].classes.contains(.measure) { first += 1 }
+            while first < candidates[index].last {
+                if units[first].classes.contains(.measure) {
+                    first += 1
+                } else if let term = units[first].term, terms[term].match.kind == .attribute, terms[term].last < candidates[index].last {
+                    first = terms[term].last + 1
+                } else {
+                    break
+                }
+            }
             guard first != candidates[index].first else { continue }
-            candidates[index].first = first
+            candidates[index].targetFirst = first
             candidates[index].term = termText(first...candidates[index].last)
         }
     }
@@ -538,7 +552,7 @@ struct TextView {
                 if !isEnglish && head.weakHead {
                     // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
                     // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
-                    merged.targetFirst = next.first
+                    merged.targetFirst = next.targetFirst ?? next.first
                     merged.term = next.term
                 }
                 candidates[index] = merged
@@ -560,12 +574,32 @@ struct TextView {
         return false
     }
 
+    /// Whether a sentiment word comes right before `start`, or before the determiners that
+    /// open the phrase at `start` (`loved the pizza`): then a chunk of unknown words there is
+    /// a noun phrase. Dutch: right before the chunk the word must be attributive
+    /// (``isDutchAttributive(_:)``), not an adverb (`goed bezig`, `lekker eten`).
     private func sentimentPrecedes(_ start: Int) -> Bool {
         var position = start - 1
         while position >= 0, units[position].sentence == units[start].sentence, units[position].isWord {
-            if units[position].sentiment != nil { return true }
+            if units[position].sentiment != nil { return isEnglish || position < start - 1 || isDutchAttributive(position) }
             guard units[position].classes.contains(.determiner) else { return false }
             position -= 1
+        }
+        return false
+    }
+
+    /// Whether a Dutch sentiment word is used attributively, before a noun: inflected
+    /// (`lekkere`, `slechte`), or uninflected after a determiner (`een lekker broodje`,
+    /// `een heel goed adres`); adverbs and rule words may stand between. An uninflected word
+    /// with no determiner is an adverb or predicate (`goed bezig`, `lekker eten`, `perfect
+    /// gebakken`), and the word after it is no noun.
+    private func isDutchAttributive(_ position: Int) -> Bool {
+        if units[position].form.hasSuffix("e") { return true }
+        var before = position - 1
+        while before >= 0, units[before].sentence == units[position].sentence, units[before].isWord {
+            if units[before].classes.contains(.determiner) { return true }
+            guard units[before].sentiment == units[position].sentiment || !units[before].classes.isDisjoint(with: [.adverb, .ruleWord]) else { return false }
+            before -= 1
         }
         return false
     }
@@ -588,7 +622,7 @@ struct TextView {
     }
 
     /// The normalized forms of the words in `span`, joined by spaces: a candidate's term.
-    private func termText(_ span: ClosedRange<Int>) -> String {
+    func termText(_ span: ClosedRange<Int>) -> String {
         span.filter { units[$0].isWord }.map { units[$0].form }.joined(separator: " ")
     }
 

@@ -186,6 +186,81 @@ struct AttributionTests {
         #expect(portion.compactMap(\.target?.text) == ["portie"])
     }
 
+    /// An attribute noun before a term leaves the target to the thing (`slechte kwaliteit
+    /// vlees`, `low quality fish`), as a measure word does, and the opinion has the thing's category.
+    @Test func anAttributeNounBeforeATermLeavesTheTarget() throws {
+        let meat = try #require(Fixture.opinions("Slechte kwaliteit vlees.", .dutch).first)
+        #expect(meat.target?.text == "vlees")
+        #expect(meat.category == "FOOD")
+        #expect(meat.polarity == .negative)
+        let fish = try #require(Fixture.opinions("They serve low quality fish.", .english).first { $0.target != nil })
+        #expect(fish.target?.text == "fish")
+        #expect(fish.category == "FOOD")
+    }
+
+    /// An adjective before a Dutch measure word is attributive to what the measure holds, as
+    /// one before a weak head is (`lekkere kop koffie`, `zielige stukjes stokbrood`): the
+    /// measure word stays in the candidate's span and only the reported target leaves it out.
+    @Test func anAdjectiveBeforeAMeasureWordIsAttributive() throws {
+        let coffee = try #require(Fixture.opinions("Een lekkere kop koffie.", .dutch).first)
+        #expect(coffee.target?.text == "koffie")
+        #expect(coffee.words.first?.link == .attribute)
+        let bread = Fixture.opinions("Ze serveerden een bordje met 3 zielige stukjes stokbrood.", .dutch)
+        let stokbrood = try #require(Fixture.opinion(tying: "zielige", in: bread))
+        #expect(stokbrood.target?.text == "stokbrood")
+        #expect(stokbrood.words.first?.link == .attribute)
+    }
+
+    /// Dutch: an adjective of an attribute noun (`kwaliteit`, `smaak`, `prijs`) is about the
+    /// thing the attribute's phrase belongs to, through `van`, `aan`/`voor` or `hebben`
+    /// (`eten van slechte kwaliteit`, `de gerechten hadden een verfijnde smaak`), or after
+    /// it through `van` (`de kwaliteit van de vis`); a price attribute keeps its
+    /// category. An attribute that belongs to nothing named still has no target.
+    @Test func dutchAttributeAdjectivesGoToWhatHasTheAttribute() throws {
+        let food = Fixture.opinions("Eten was van zeer slechte kwaliteit.", .dutch)
+        #expect(food.compactMap(\.target?.text) == ["Eten"])
+        #expect(food.first?.category == "FOOD")
+        #expect(food.first?.polarity == .negative)
+        let dishes = Fixture.opinions("De gerechten hadden een verfijnde smaak.", .dutch)
+        #expect(dishes.compactMap(\.target?.text) == ["gerechten"])
+        let fish = Fixture.opinions("Een nooit geziene kwaliteit van de vis.", .dutch)
+        #expect(fish.compactMap(\.target?.text) == ["vis"])
+        let wine = try #require(Fixture.opinions("Wijn aan een correcte prijs.", .dutch).first)
+        #expect(wine.target?.text == "Wijn")
+        #expect(wine.category == "PRICE")
+        #expect(wine.polarity == .positive)
+        let prices = Fixture.opinions("De prijzen zijn hoog.", .dutch)
+        #expect(prices.allSatisfy { $0.target == nil })
+    }
+
+    /// Dutch: a dish followed by `van` and a bare noun phrase is one name (`soepje van
+    /// asperge`, `carpaccio van ossenhaas`); with a determiner the phrase after `van` is not
+    /// part of it (`de soep van de dag`).
+    @Test func dutchDishNamesGoOnAfterVan() throws {
+        let soup = Fixture.opinions("Het soepje van asperge was lekker.", .dutch)
+        #expect(soup.compactMap(\.target?.text) == ["soepje van asperge"])
+        #expect(soup.first?.category == "FOOD")
+        #expect(soup.first?.polarity == .positive)
+        let carpaccio = Fixture.opinions("De carpaccio van ossenhaas was heerlijk.", .dutch)
+        #expect(carpaccio.compactMap(\.target?.text) == ["carpaccio van ossenhaas"])
+        let daySoup = Fixture.opinions("De soep van de dag was lekker.", .dutch)
+        #expect(daySoup.compactMap(\.target?.text) == ["soep"])
+    }
+
+    /// Dutch: unknown words after a sentiment word are a noun phrase only when the sentiment
+    /// word is attributive, inflected (`heerlijke zwuppels`) or after a determiner (`een
+    /// heerlijk zwuppel`); an uninflected one without determiner is an adverb, and the word
+    /// after it no target (`je bent goed bezig`, `het was aangenaam vertoefen`).
+    @Test func dutchUnknownWordsAfterAnAdverbAreNoTargets() throws {
+        #expect(Fixture.opinions("We proefden heerlijke zwuppels.", .dutch).compactMap(\.target?.text) == ["zwuppels"])
+        #expect(Fixture.opinions("We proefden een heerlijk zwuppel.", .dutch).compactMap(\.target?.text) == ["zwuppel"])
+        for text in ["Tanja, je bent goed bezig!", "Het was aangenaam vertoefen."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
     /// A predicate after a noun with a prepositional phrase is about the noun, not the
     /// preposition's object: `de sfeer in dit gebouw`, `the staff at this place`.
     @Test func aPredicateSkipsThePrepositionalObject() throws {
@@ -291,6 +366,38 @@ struct AttributionTests {
         #expect(dutch.target == nil)
         #expect(dutch.category == "PRICE")
         #expect(dutch.polarity == .positive)
+    }
+
+    /// Dutch: the price-quality ratio (`prijs kwaliteit`, `prijs/kwaliteit`,
+    /// `prijs-kwaliteitverhouding`) is an attribute like `prijs`: a PRICE opinion with no
+    /// explicit target, as SemEval marks it.
+    @Test func dutchPriceQualityRatioIsAnAttribute() throws {
+        for text in ["Prijs kwaliteit heel goed!", "De prijs-kwaliteitverhouding is uitstekend.", "De prijskwaliteitverhouding is uitstekend."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.category == "PRICE")
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
+    /// Dutch `manier` and `gevoel` are generic heads like `ding` and `keer`: alone they name
+    /// nothing, so `op een schitterende manier` and `een goed gevoel` make no target and
+    /// their words are about the experience as a whole (GENERAL).
+    @Test func dutchMannerAndFeelingAreNoTargets() throws {
+        for text in ["Hij deed dit op een schitterende manier.", "Wij hadden een goed gevoel."] {
+            let opinion = try #require(Fixture.opinions(text, .dutch).first)
+            #expect(opinion.target == nil)
+            #expect(opinion.category == "GENERAL")
+            #expect(opinion.polarity == .positive)
+        }
+    }
+
+    /// Dutch `aan de ... kant` (`aan de karige kant`, `aan de dure kant`) grades the subject:
+    /// `kant` is a generic head, no target, and the adjective goes to the subject.
+    @Test func dutchAanDeKantGradesTheSubject() throws {
+        let opinions = Fixture.opinions("Het toetje was wat aan de karige kant.", .dutch)
+        #expect(opinions.compactMap(\.target?.text) == ["toetje"])
+        #expect(opinions.first?.polarity == .negative)
     }
 
     /// A lukewarm word grades an aspect as acceptable: `the service ok` and `het eten was

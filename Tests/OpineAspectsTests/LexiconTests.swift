@@ -42,6 +42,16 @@ struct LexiconTests {
         #expect(Fixture.extractor.lexicons.dutch.match("ontbijtbuffet")?.category == "FOOD")
     }
 
+    /// A generic head (weak GENERAL: `avond`, `dag`, `ding`) after an unknown first part
+    /// makes no compound term (`zondagavond`, `bevindingen`, `melding`), while one after a
+    /// known first part still takes that part's category (`bezorgtijd`).
+    @Test func genericHeadsAfterUnknownFirstPartsAreNoCompounds() {
+        for word in ["zondagavond", "bevindingen", "melding"] {
+            #expect(Fixture.extractor.lexicons.dutch.match(word) == nil, "\(word)")
+        }
+        #expect(Fixture.extractor.lexicons.dutch.match("bezorgtijd")?.category == "DELIVERY")
+    }
+
     /// The built-in taxonomy has the documented categories, and SemEval's categories map
     /// as documented in semeval-categories.tsv (any #PRICES attribute is PRICE).
     @Test func taxonomyAndSemEvalMapping() {
