@@ -43,9 +43,16 @@ enum DutchNames {
     /// all in capitals) after another word of its sentence.
     private static func isCapitalisedInsideSentence(_ index: Int, _ slots: [Slot], _ text: TokenizedText) -> Bool {
         let slot = slots[index]
-        guard index > 0, slot.isWord, !slot.flags.contains(.allCaps), slots[index - 1].sentence == slot.sentence, slots[index - 1].isWord,
-            let first = text.text(in: slot.range).unicodeScalars.first
+        guard index > 0, slot.isWord, !slot.flags.contains(.allCaps), slots[index - 1].sentence == slot.sentence, slots[index - 1].isWord
         else { return false }
-        return first.properties.isUppercase
+        return startsWithCapital(slot.range, in: text)
+    }
+
+    /// Whether the text in `range` starts with an upper-case scalar: an ASCII first byte
+    /// is decided on itself (only `A`-`Z` are upper case), without copying the word out.
+    private static func startsWithCapital(_ range: Range<Int>, in text: TokenizedText) -> Bool {
+        let byte = range.isEmpty ? nil : text.text.utf8.withContiguousStorageIfAvailable { $0[range.lowerBound] }
+        if let byte, byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        return text.text(in: range).unicodeScalars.first?.properties.isUppercase ?? false
     }
 }

@@ -58,8 +58,9 @@ extension SentenceScorer {
             case .modifier(let modifier) where modifier.role == .negator:
                 // `never so good`, `nooit zo lekker`: a comparison with everything before,
                 // which praises rather than negates (VADER's "never so/this" rule).
-                let between = slots[(position + 1)..<index].map(\.form)
-                if Self.neverForms.contains(slots[position].form), between.contains(where: Self.comparativeDegree.contains) {
+                // The words between, read in place (no array of their forms).
+                let between = slots[(position + 1)..<index]
+                if Self.neverForms.contains(slots[position].form), between.contains(where: { Self.comparativeDegree.contains($0.form) }) {
                     return nil
                 }
                 if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
@@ -67,7 +68,7 @@ extension SentenceScorer {
                 // `haven't been this sore in a while`: the same comparison with the present,
                 // which `been` and a deictic `this` before the term mark (`hasn't been so
                 // good lately` stays a negation).
-                if language == .english, between.last == "this", between.contains("been") {
+                if language == .english, between.last?.form == "this", between.contains(where: { $0.form == "been" }) {
                     return nil
                 }
                 return position
@@ -125,9 +126,9 @@ extension SentenceScorer {
         let form = slots[negator].form
         let modal = Self.englishCannot.contains(form) || (form == "not" && negator > 0 && Self.englishCan.contains(slots[negator - 1].form))
         guard modal else { return false }
-        let between = slots[(negator + 1)..<term].map(\.form)
-        guard between.allSatisfy(Self.unsurpassableLightWords.contains) else { return false }
-        return between.last == "more" || Self.isEnglishComparative(slots[term].form)
+        let between = slots[(negator + 1)..<term]
+        guard between.allSatisfy({ Self.unsurpassableLightWords.contains($0.form) }) else { return false }
+        return between.last?.form == "more" || Self.isEnglishComparative(slots[term].form)
     }
 
     /// Whether an English form is a comparative: `better`, `worse`, or one in `-er`

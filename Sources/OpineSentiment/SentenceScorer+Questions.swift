@@ -3,20 +3,22 @@
 import OpineText
 
 extension SentenceScorer {
-    /// The sentences with a question mark.
-    func questionSentences() -> Set<Int> {
-        Set(slots.lazy.filter(\.form.containsQuestionMark).map(\.sentence))
+    /// Whether the sentence numbered `sentence` has a slot with a question mark. Asked
+    /// only for a `why`, which is rare: a scan of the slots costs less than a set of the
+    /// question sentences built for every text.
+    func isQuestion(_ sentence: Int) -> Bool {
+        slots.contains { $0.sentence == sentence && $0.form.containsQuestionMark }
     }
 
-    /// A `why` at `index` in a question (one of `questions`), as a weak negative term of
+    /// A `why` at `index` in a question (``isQuestion(_:)``), as a weak negative term of
     /// its own (``ScoringParameters/rhetoricalWhy``), which the question weight then
     /// applies to as to any term. A `why` question in a review or an opinion is mostly a
     /// complaint put as a question (`why would anyone buy this?`, `so why did I trade up?`,
     /// `why not free shipments of cookies?`), even with no sentiment word in it; a `why`
     /// that asks no question (`that is why I like it`) is no cue.
-    func rhetoricalWhy(at index: Int, questions: Set<Int>) -> Contribution? {
-        guard language == .english, parameters.rhetoricalWhy != 0, slots[index].form == "why", questions.contains(slots[index].sentence),
-            case .modifier(let modifier) = slots[index].role, modifier.role == .question
+    func rhetoricalWhy(at index: Int) -> Contribution? {
+        guard language == .english, parameters.rhetoricalWhy != 0, slots[index].form == "why",
+            case .modifier(let modifier) = slots[index].role, modifier.role == .question, isQuestion(slots[index].sentence)
         else { return nil }
         let slot = slots[index]
         return Contribution(

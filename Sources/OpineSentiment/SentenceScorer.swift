@@ -109,11 +109,10 @@ struct SentenceScorer {
         let textHasLowerCase = text.hasLowercase
         // A negator that reverses no term is scored on its own, see
         // ``danglingNegation(at:irrealis:)``, and so is a `why` question, see
-        // ``rhetoricalWhy(at:questions:)``.
+        // ``rhetoricalWhy(at:)``.
         let links = negators()
-        let questions = questionSentences()
         for index in slots.indices {
-            if let contribution = rhetoricalWhy(at: index, questions: questions) {
+            if let contribution = rhetoricalWhy(at: index) {
                 contributions.append(contribution)
                 slotOfContribution.append(index)
                 continue
