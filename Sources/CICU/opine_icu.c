@@ -68,20 +68,37 @@ int32_t opine_words_begin(const char *utf8, int32_t length) {
     return begin(&state->words, &state->word_text, UBRK_WORD, utf8, length);
 }
 
-int32_t opine_words_next(int32_t *segment_kind) {
+/// The OPINE_SEGMENT_* kind of the segment that ends at the word iterator's position.
+static int32_t segment_kind(UBreakIterator *words) {
+    int32_t tag = ubrk_getRuleStatus(words);
+    if (tag < UBRK_WORD_NONE_LIMIT) return OPINE_SEGMENT_NONE;
+    if (tag < UBRK_WORD_NUMBER_LIMIT) return OPINE_SEGMENT_NUMBER;
+    if (tag < UBRK_WORD_LETTER_LIMIT) return OPINE_SEGMENT_LETTER;
+    if (tag < UBRK_WORD_KANA_LIMIT) return OPINE_SEGMENT_KANA;
+    return OPINE_SEGMENT_IDEO;
+}
+
+int32_t opine_words_next(int32_t *kind) {
     opine_thread_state *state = thread_state();
     if (state == NULL || state->words == NULL) return -1;
     int32_t boundary = ubrk_next(state->words);
     if (boundary == UBRK_DONE) return -1;
-    if (segment_kind != NULL) {
-        int32_t tag = ubrk_getRuleStatus(state->words);
-        if (tag < UBRK_WORD_NONE_LIMIT) *segment_kind = OPINE_SEGMENT_NONE;
-        else if (tag < UBRK_WORD_NUMBER_LIMIT) *segment_kind = OPINE_SEGMENT_NUMBER;
-        else if (tag < UBRK_WORD_LETTER_LIMIT) *segment_kind = OPINE_SEGMENT_LETTER;
-        else if (tag < UBRK_WORD_KANA_LIMIT) *segment_kind = OPINE_SEGMENT_KANA;
-        else *segment_kind = OPINE_SEGMENT_IDEO;
-    }
+    if (kind != NULL) *kind = segment_kind(state->words);
     return boundary;
+}
+
+int32_t opine_words_fill(int32_t *boundaries, uint8_t *kinds, int32_t capacity) {
+    opine_thread_state *state = thread_state();
+    if (state == NULL || state->words == NULL) return 0;
+    int32_t count = 0;
+    while (count < capacity) {
+        int32_t boundary = ubrk_next(state->words);
+        if (boundary == UBRK_DONE) break;
+        boundaries[count] = boundary;
+        kinds[count] = (uint8_t)segment_kind(state->words);
+        count++;
+    }
+    return count;
 }
 
 int32_t opine_sentences_begin(const char *utf8, int32_t length) {

@@ -33,20 +33,31 @@ enum ICUBreaks {
                 segments.append(WordSegment(start: offset, end: offset + window.count, kind: .none))
                 return
             }
-            var start = 0
-            var rawKind: Int32 = 0
-            while true {
-                let boundary = Int(opine_words_next(&rawKind))
-                if boundary < 0 { break }
-                if boundary > start {
-                    segments.append(
-                        WordSegment(start: offset + start, end: offset + boundary, kind: Self.kind(rawKind)))
+            // The boundaries come in batches (one C call each, not one per boundary) into
+            // scratch buffers on the stack.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.boundaryBatch) { boundaries in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.boundaryBatch) { kinds in
+                    var start = 0
+                    while true {
+                        let found = Int(opine_words_fill(boundaries.baseAddress, kinds.baseAddress, Int32(Self.boundaryBatch)))
+                        for position in 0..<found {
+                            let boundary = Int(boundaries[position])
+                            if boundary > start {
+                                segments.append(WordSegment(start: offset + start, end: offset + boundary, kind: Self.kind(Int32(kinds[position]))))
+                            }
+                            start = boundary
+                        }
+                        if found < Self.boundaryBatch { break }
+                    }
                 }
-                start = boundary
             }
         }
         return segments
     }
+
+    /// How many word boundaries ``wordSegments(_:)`` asks ICU for at once (a batch of
+    /// Int32 offsets fits in 1 KiB of stack).
+    private static let boundaryBatch = 256
 
     /// The byte offsets where the sentences of `bytes` start (the first is always 0).
     static func sentenceStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {

@@ -11,6 +11,18 @@ struct TokenizerTests {
     func forms(_ text: String) -> [String] { tokens(text).map(\.form) }
     func kinds(_ text: String) -> [TokenKind] { tokens(text).map(\.kind) }
 
+    // MARK: Long texts
+
+    @Test func textWithMoreBoundariesThanOneBatchKeepsEveryWord() {
+        // 300 words and 299 spaces: ICU's boundaries come in batches, and none is lost
+        // where one batch ends.
+        let words = (0..<300).map { ["alpha", "beta", "gamma"][$0 % 3] }
+        let text = words.joined(separator: " ")
+        let result = tokens(text)
+        #expect(result.map(\.form) == words)
+        #expect(result.last?.range == (text.utf8.count - 5)..<text.utf8.count)
+    }
+
     // MARK: Emoji and emoticons
 
     @Test func zwjSequenceIsOneEmojiWithItsByteRange() {

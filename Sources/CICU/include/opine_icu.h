@@ -37,6 +37,12 @@ int32_t opine_words_begin(const char *utf8, int32_t length);
 /// OPINE_SEGMENT_* kind of the segment that ends at this boundary.
 int32_t opine_words_next(int32_t *segment_kind);
 
+/// The next word boundaries, up to `capacity` of them, in one call (what as many calls of
+/// `opine_words_next` give): writes them to `boundaries` and the OPINE_SEGMENT_* kind of
+/// the segment that ends at each to `kinds`. Returns the number written; fewer than
+/// `capacity` means the iteration reached the end.
+int32_t opine_words_fill(int32_t *boundaries, uint8_t *kinds, int32_t capacity);
+
 /// Starts sentence-boundary iteration over `length` bytes of UTF-8 at `utf8` on this thread.
 /// Returns 0 on success, or an ICU error code (> 0).
 int32_t opine_sentences_begin(const char *utf8, int32_t length);
