@@ -132,9 +132,9 @@ public struct Lexicon: Sendable {
     /// sentiment, the lexicon would list it, so it gets none from `useful` or `wonderful`.
     /// Short words are left alone: Dutch `door` (through) stems to `dor` (dry).
     func stemMatch(_ form: String, stem: (String) -> String) -> (valence: Double, entry: String)? {
-        guard form.scalarCount >= 5 else { return nil }
+        guard form.hasScalars(atLeast: 5) else { return nil }
         let stemmed = stem(form)
-        guard stemmed != form, stemmed.scalarCount >= 4 else { return nil }
+        guard stemmed != form, stemmed.hasScalars(atLeast: 4) else { return nil }
         return tables.stems[stemmed]
     }
 

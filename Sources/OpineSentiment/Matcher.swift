@@ -203,7 +203,7 @@ struct Matcher {
                 if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
             }
         }
-        guard form.scalarCount >= 3 else { return .neutral }
+        guard form.hasScalars(atLeast: 3) else { return .neutral }
         let stems = lexicon.language == .dutch ? parameters.steps.contains(.stems) : parameters.steps.contains(.englishStems)
         if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
@@ -279,7 +279,7 @@ struct Matcher {
     /// a known last part (`klantonvriendelijk` ends in `onvriendelijk`), or a strongly
     /// valenced first part before a neutral one (`kutservice`, `topkwaliteit`).
     private func dutchCompound(_ form: String) -> (Double, String)? {
-        guard form.scalarCount >= 7 else { return nil }
+        guard form.hasScalars(atLeast: 7) else { return nil }
         let scalars = Array(form.unicodeScalars)
         /// An entry for a part, as is or without a Dutch inflection (`-e`, `-en`, `-er`, `-ste`).
         func known(_ part: String) -> (Double, String)? {

@@ -33,11 +33,20 @@ extension SentenceScorer {
         typealias Trigger = (position: Int, term: String, value: Double)
         var triggers = [(term: String, value: Double)?](repeating: nil, count: slots.count)
         // Perfect markers matter only after a modal that needs one: without such a modal
-        // (most texts), no form is looked up for them.
-        let hasModal = slots.contains { slot in
-            guard case .modifier(let modifier) = slot.role, modifier.role == .irrealis else { return false }
-            return Self.modalsNeedingPerfect.contains(slot.form)
+        // (most texts), no form is looked up for them. Without any irrealis word and
+        // counterfactual (most texts), no slot has a trigger.
+        var hasIrrealis = false
+        var hasModal = false
+        for slot in slots {
+            guard case .modifier(let modifier) = slot.role, modifier.role == .irrealis else { continue }
+            hasIrrealis = true
+            if Self.modalsNeedingPerfect.contains(slot.form) {
+                hasModal = true
+                break
+            }
         }
+        let counterfactuals = dutchCounterfactuals()
+        guard hasIrrealis || !counterfactuals.isEmpty else { return triggers }
         var lastPerfect: [Int: Int] = [:]
         if language == .dutch, hasModal {
             for index in slots.indices where Self.perfectMarkers.contains(slots[index].form) { lastPerfect[clauses[index]] = index }
@@ -48,7 +57,6 @@ extension SentenceScorer {
         func promote(_ modal: Trigger) {
             if nearest.map({ $0.position < modal.position }) ?? true { nearest = modal }
         }
-        let counterfactuals = dutchCounterfactuals()
         for index in slots.indices {
             if clauses[index] != clause {
                 clause = clauses[index]

@@ -30,6 +30,16 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.last } ?? (utf8.isEmpty ? nil : utf8[utf8.index(before: utf8.endIndex)])
     }
 
+    /// Whether the string has at least `minimum` Unicode scalars (`scalarCount >= minimum`),
+    /// decided on the byte count alone when that is below `minimum` (no scalar is shorter
+    /// than a byte) or at least four times it (none is longer than four bytes).
+    func hasScalars(atLeast minimum: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes < minimum { return false }
+        if bytes >= 4 * minimum { return true }
+        return scalarCount >= minimum
+    }
+
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
     var scalarCount: Int {
         utf8.withContiguousStorageIfAvailable { bytes in
