@@ -157,13 +157,15 @@ struct Matcher {
 
     private func longestPhrase(at index: Int, in units: [Unit]) -> (Phrase, Int)? {
         guard let phrases = units[index].info?.phrases, !phrases.isEmpty else { return nil }
-        for phrase in phrases where index + phrase.words.count <= units.count {
+        // The phrases are read in place: only the one that matches is copied out.
+        for candidate in phrases.indices where index + phrases[candidate].words.count <= units.count {
+            let length = phrases[candidate].words.count
             var matches = true
-            for offset in 1..<phrase.words.count where units[index + offset].form != phrase.words[offset] {
+            for offset in 1..<length where units[index + offset].form != phrases[candidate].words[offset] {
                 matches = false
                 break
             }
-            if matches { return (phrase, phrase.words.count) }
+            if matches { return (phrases[candidate], length) }
         }
         return nil
     }
@@ -344,8 +346,11 @@ struct Matcher {
     /// hyphens inside words are part of the word).
     static func isClauseBreak(_ form: String) -> Bool {
         guard let first = form.unicodeScalars.first else { return false }
-        if first == "-" { return form.unicodeScalars.allSatisfy { $0 == "-" } }
-        return ",;:.!?…–—‼⁉()".unicodeScalars.contains(first)
+        switch first {
+        case "-": return form.unicodeScalars.allSatisfy { $0 == "-" }
+        case ",", ";", ":", ".", "!", "?", "…", "–", "—", "‼", "⁉", "(", ")": return true
+        default: return false
+        }
     }
 
     // MARK: Units

@@ -42,10 +42,10 @@ extension String {
 
     /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
     var scalarCount: Int {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        } ?? unicodeScalars.count
+        // A plain loop over the UTF-8 view: Swift inlines it for small (inline) strings,
+        // where lending contiguous storage first copies the bytes out.
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }

@@ -238,7 +238,7 @@ private struct TokenScanner {
     /// `!`, `?` and repeated punctuation joined into one token; emphatic when it is a run
     /// of `!`/`?` or contains `‼`/`⁉`.
     private mutating func punctuationRun(from segment: WordSegment, first: Unicode.Scalar) -> Token {
-        let isExclamationOrQuestion = { (scalar: Unicode.Scalar) in "!?‼⁉".unicodeScalars.contains(scalar) }
+        let isExclamationOrQuestion = { (scalar: Unicode.Scalar) in scalar == "!" || scalar == "?" || scalar == "‼" || scalar == "⁉" }
         var end = segment.end
         while index < segments.count, segments[index].start == end {
             let next = string(segments[index].start..<segments[index].end)
@@ -250,7 +250,7 @@ private struct TokenScanner {
         }
         let range = segment.start..<end
         let written = string(range)
-        let emphatic = isExclamationOrQuestion(first) && (written.unicodeScalars.count > 1 || "‼⁉".unicodeScalars.contains(first))
+        let emphatic = isExclamationOrQuestion(first) && (written.unicodeScalars.count > 1 || first == "‼" || first == "⁉")
         return Token(kind: .punctuation, form: written, range: range, flags: emphatic ? .emphatic : [])
     }
 
