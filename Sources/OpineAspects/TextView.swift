@@ -434,7 +434,7 @@ struct TextView {
     /// Whether a noun phrase may start right after this position: at the start of the
     /// sentence, after punctuation, a determiner, preposition, coordinator, number or
     /// sentiment word.
-    private func opensPhrase(before index: Int) -> Bool {
+    func opensPhrase(before index: Int) -> Bool {
         guard index > 0, units[index - 1].sentence == units[index].sentence else { return true }
         let previous = units[index - 1]
         if !previous.isWord { return true }
@@ -487,6 +487,7 @@ struct TextView {
             }
             index = end + 1
         }
+        var unplaced: [ClosedRange<Int>] = []
         for (start, chunkEnd) in unknownChunks {
             // English: an unknown word in -ed ends no noun phrase; it is a participle
             // (`inexpertly sliced`, `perfectly cooked`).
@@ -494,11 +495,15 @@ struct TextView {
             while isEnglish, end >= start, Self.looksLikeEnglishVerbForm(units[end].form) { end -= 1 }
             guard end >= start else { continue }
             let start = afterDutchAttributives(from: max(start, end - 3), before: end)
-            guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else { continue }
+            guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else {
+                unplaced.append(start...end)
+                continue
+            }
             let category = match(units[end].form, stem: stem).flatMap { $0.kind == .cue ? nil : $0.category } ?? .other
             candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: termText(start...end)))
         }
         candidates.sort { $0.first < $1.first }
+        candidates = addingCoordinatedChunks(unplaced, to: candidates)
         leaveOutMeasureAndAttributeWords()
         mergeComplements()
         candidates = joiningDishNames(candidates)
