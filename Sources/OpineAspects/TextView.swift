@@ -398,17 +398,20 @@ struct TextView {
         return ["be", "ver", "ont", "her"].contains { form.hasPrefix($0) }
     }
 
-    /// Dutch: the first position of a noun phrase from `start` to its head at `head` once the
-    /// attributive adjectives before the head are left out. An unknown word with the
+    /// The first position of a noun phrase from `start` to its head at `head` once the
+    /// attributive adjectives before the head are left out. Dutch: an unknown word with the
     /// attributive ending -e, or a participle in -en, before a noun is an adjective
-    /// (`ongedwongen sfeer`, `kwaliteitsvolle wijnen`, `gedekte tafels`), and the target is
-    /// the noun, as after a sentiment adjective (`lekkere wijnen`). A capitalized adjective
-    /// stays: it names a kind (`Thaise keuken`, `Zuid-Afrikaanse wijnen`). The words left
-    /// out are marked as modifiers.
-    private mutating func afterDutchAttributives(from start: Int, before head: Int) -> Int {
-        guard !isEnglish, start < head else { return start }
+    /// (`ongedwongen sfeer`, `kwaliteitsvolle wijnen`, `gedekte tafels`); English: an unknown
+    /// word with an adjective suffix (``looksLikeEnglishAttributive(_:)``: `bustling
+    /// atmosphere`, `unpretensious setting`). The target is the noun, as after a sentiment
+    /// adjective (`lekkere wijnen`, `great food`). A capitalized adjective stays: it names a
+    /// kind (`Thaise keuken`, `Zuid-Afrikaanse wijnen`). The words left out are marked as
+    /// modifiers.
+    private mutating func afterAttributives(from start: Int, before head: Int) -> Int {
+        guard start < head else { return start }
+        let attributive = isEnglish ? Self.looksLikeEnglishAttributive : Self.looksLikeDutchAttributive
         for position in stride(from: head - 1, through: start, by: -1) where units[position].term == nil {
-            guard text.text(in: units[position].range).first?.isUppercase != true, Self.looksLikeDutchAttributive(units[position].form) else { continue }
+            guard text.text(in: units[position].range).first?.isUppercase != true, attributive(units[position].form) else { continue }
             for modifier in start...position { units[modifier].isModifier = true }
             return position + 1
         }
@@ -458,7 +461,7 @@ struct TextView {
                 var start = index
                 let firstTerm = terms[units[termUnits[0]].term!].first
                 if !opensPhrase(before: index) || firstTerm - index > 3 { start = firstTerm }
-                start = afterDutchAttributives(from: start, before: firstTerm)
+                start = afterAttributives(from: start, before: firstTerm)
                 let last = head.last
                 var category = head.match.category
                 var weak = head.match.kind == .weak
@@ -494,7 +497,7 @@ struct TextView {
             var end = chunkEnd
             while isEnglish, end >= start, Self.looksLikeEnglishVerbForm(units[end].form) { end -= 1 }
             guard end >= start else { continue }
-            let start = afterDutchAttributives(from: max(start, end - 3), before: end)
+            let start = afterAttributives(from: max(start, end - 3), before: end)
             guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else {
                 unplaced.append(start...end)
                 continue

@@ -29,4 +29,15 @@ struct EnglishTargetTests {
         #expect(!targets("The crust is thin, the staff is friendly.").contains("thin"))
         #expect(!targets("Try the Pad Thai, or sample anything on the menu, they're all delicious.").contains("sample"))
     }
+
+    /// An unknown word with an adjective suffix before a term is left out of the target
+    /// (`bustling atmosphere`, `unpretensious setting`), and an opinion word before it still
+    /// reaches the noun as an attribute; a cooking word in -ed stays part of a dish's name
+    /// (`fried dumplings`).
+    @Test func englishAdjectivesBeforeATermAreLeftOut() throws {
+        #expect(targets("We loved the bustling atmosphere.") == ["atmosphere"])
+        let setting = try #require(Fixture.opinion(about: "setting", in: Fixture.opinions("A great unpretensious setting.", .english)))
+        #expect(setting.words.first?.link == .attribute)
+        #expect(targets("The fried dumplings were great.") == ["fried dumplings"])
+    }
 }
