@@ -462,7 +462,7 @@ struct TextView {
                 let firstTerm = terms[units[termUnits[0]].term!].first
                 if !opensPhrase(before: index) || firstTerm - index > 3 { start = firstTerm }
                 start = afterAttributives(from: start, before: firstTerm)
-                let last = head.last
+                let last = englishCompoundEnd(after: head.last, chunkEnd: end)
                 var category = head.match.category
                 var weak = head.match.kind == .weak
                 if weak {

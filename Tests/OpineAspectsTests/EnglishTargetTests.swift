@@ -40,4 +40,13 @@ struct EnglishTargetTests {
         #expect(setting.words.first?.link == .attribute)
         #expect(targets("The fried dumplings were great.") == ["fried dumplings"])
     }
+
+    /// An English compound has its head last: unknown nouns after a term belong to the
+    /// target when the phrase ends there (`duck confit`, `shrimp scampi`), not when a verb
+    /// may follow the term (`the staff knows ...`, `the dishes offered were ...`).
+    @Test func unknownNounsAfterATermEndTheEnglishTarget() {
+        #expect(targets("The duck confit is always amazing.") == ["duck confit"])
+        #expect(targets("We loved the shrimp scampi.") == ["shrimp scampi"])
+        #expect(targets("The dishes offered were unique.") == ["dishes"])
+    }
 }
