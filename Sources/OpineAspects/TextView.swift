@@ -205,7 +205,11 @@ struct TextView {
         guard index > 0, units[index - 1].sentence == units[index].sentence, units[index - 1].isWord else { return true }
         let previous = units[index - 1]
         if previous.classes.contains(.determiner) || previous.term != nil { return true }
-        if analysis.contributions.contains(where: { !$0.match.isCue && $0.range.overlaps(previous.range) }) { return true }
+        // A sentiment word licenses the term after it (`great wait`), one phrase with it does
+        // not (`can't wait`).
+        if analysis.contributions.contains(where: { !$0.match.isCue && $0.range.overlaps(previous.range) && !$0.range.overlaps(units[index].range) }) {
+            return true
+        }
         // After a pronoun, auxiliary, verb or `to`/`te`/`om` the word is a verb (`we order`,
         // `gaan eten`, `to wait`).
         return previous.classes.isDisjoint(with: [.pronoun, .auxiliary, .verb, .copula, .preposition, .adverb, .consider])

@@ -49,4 +49,12 @@ struct EnglishTargetTests {
         #expect(targets("We loved the shrimp scampi.") == ["shrimp scampi"])
         #expect(targets("The dishes offered were unique.") == ["dishes"])
     }
+
+    /// A word that is both a term and a verb is a term after a sentiment word (`a short
+    /// wait`), but not inside a sentiment phrase with the word before it: `can't wait` and
+    /// `never return` are opinions with no target `wait` or `return`.
+    @Test func aTermInsideASentimentPhraseIsNoTarget() {
+        #expect(targets("I can't wait to go back.").isEmpty)
+        #expect(targets("I will never return.").isEmpty)
+    }
 }
