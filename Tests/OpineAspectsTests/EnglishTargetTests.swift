@@ -57,4 +57,15 @@ struct EnglishTargetTests {
         #expect(targets("I can't wait to go back.").isEmpty)
         #expect(targets("I will never return.").isEmpty)
     }
+
+    /// An English dish's name goes on after `with` or `over` and a bare noun phrase, with a
+    /// coordinated bare noun (`spaghetti with scallops and shrimp`, `chicken over rice`);
+    /// not after a determiner (`the salmon with the sauce`) or a sentiment word (`food with
+    /// great service`).
+    @Test func englishDishNamesGoOnAfterWithAndOver() {
+        #expect(targets("The spaghetti with scallops and shrimp is great.") == ["spaghetti with scallops and shrimp"])
+        #expect(targets("The chicken over rice was great.") == ["chicken over rice"])
+        #expect(targets("The salmon with the sauce was great.") == ["salmon"])
+        #expect(!targets("Great food with great service.").contains { $0.contains("with") })
+    }
 }
