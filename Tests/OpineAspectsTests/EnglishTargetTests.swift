@@ -68,4 +68,12 @@ struct EnglishTargetTests {
         #expect(targets("The salmon with the sauce was great.") == ["salmon"])
         #expect(!targets("Great food with great service.").contains { $0.contains("with") })
     }
+
+    /// A place named as the predicate noun of a named subject (`Mermaid Inn is an overall
+    /// good restaurant`) passes its opinion to the subject; with a pronoun subject (`this is
+    /// a great place`) the place keeps it.
+    @Test func aPredicatePlaceGivesItsOpinionToTheNamedSubject() {
+        #expect(targets("Myagi is one of my favorite restaurants.") == ["Myagi"])
+        #expect(targets("This is a great place.") == ["place"])
+    }
 }
