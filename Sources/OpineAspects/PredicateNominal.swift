@@ -26,3 +26,32 @@ extension OpinionExtractor {
         return !unit.classes.isDisjoint(with: [.determiner, .adverb, .ruleWord])
     }
 }
+
+extension TextView {
+    /// English: `candidates` with a place after `one of` marked as an attribute noun
+    /// (``Candidate/isAttribute``): in `this is one of my favorite restaurants`, `one of the
+    /// best spots` the place names the class the restaurant is in, not a target, and its
+    /// opinions have its category and no explicit target, as SemEval marks them (or go to
+    /// a named subject: ``OpinionExtractor/subject(ofPredicateNominal:_:)``).
+    func markingClassNouns(_ candidates: [Candidate]) -> [Candidate] {
+        guard isEnglish else { return candidates }
+        return candidates.map { candidate in
+            var candidate = candidate
+            if candidate.category == .general, followsOneOf(candidate.first) { candidate.isAttribute = true }
+            return candidate
+        }
+    }
+
+    /// Whether `one of` and only determiners, adverbs, sentiment words and adjectives come
+    /// before `first` in its sentence (`one of my favorite`, `one of the very best`).
+    private func followsOneOf(_ first: Int) -> Bool {
+        var position = first - 1
+        while position >= 0, units[position].sentence == units[first].sentence, units[position].isWord, units[position].form != "of" {
+            let unit = units[position]
+            guard unit.sentiment != nil || unit.isModifier || !unit.classes.isDisjoint(with: [.determiner, .adverb, .ruleWord]) else { return false }
+            position -= 1
+        }
+        guard position > 0, units[position].form == "of", units[position - 1].sentence == units[first].sentence else { return false }
+        return units[position - 1].form == "one"
+    }
+}

@@ -514,6 +514,7 @@ struct TextView {
         leaveOutMeasureAndAttributeWords()
         mergeComplements()
         candidates = joiningDishNames(candidates)
+        candidates = markingClassNouns(candidates)
     }
 
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what

@@ -76,4 +76,14 @@ struct EnglishTargetTests {
         #expect(targets("Myagi is one of my favorite restaurants.") == ["Myagi"])
         #expect(targets("This is a great place.") == ["place"])
     }
+
+    /// A place after `one of` names the class the restaurant is in: `this is one of my
+    /// favorite restaurants` is a GENERAL opinion with no explicit target.
+    @Test func aPlaceAfterOneOfIsNoTarget() throws {
+        let opinions = Fixture.opinions("This is one of my favorite restaurants.", .english)
+        let opinion = try #require(opinions.first)
+        #expect(opinion.target == nil)
+        #expect(opinion.category == "GENERAL")
+        #expect(opinion.polarity == .positive)
+    }
 }
