@@ -1,3 +1,5 @@
+import OpineText
+
 extension TextView {
     /// Suffixes of English adjectives that hardly end a noun in a restaurant or product
     /// review: `bustling`, `unpretensious`, `fastest`, `comfortable`, `different`,
@@ -28,5 +30,19 @@ extension TextView {
         let next = chunkEnd + 1
         guard next < units.count, units[next].sentence == units[chunkEnd].sentence, units[next].isWord else { return chunkEnd }
         return units[next].classes.isDisjoint(with: [.copula, .conjunction, .auxiliary, .subordinator, .contrast]) ? termEnd : chunkEnd
+    }
+}
+
+extension TextView {
+    /// The end of a target whose last unit is at `last`: the unit's end, but before the
+    /// clitic of an English term in -'s (`the food's as good as ever`, `the sake’s
+    /// complimented`), which is a verb or possessive ending, not part of the name. Dutch -'s
+    /// is a plural (`pizza's`) and stays.
+    func targetEnd(_ last: Int) -> Int {
+        let range = units[last].range
+        guard isEnglish, units[last].term != nil else { return range.upperBound }
+        let written = text.text(in: range)
+        guard let clitic = ["'s", "’s"].first(where: { written.hasSuffix($0) && written.count > 2 }) else { return range.upperBound }
+        return range.upperBound - clitic.utf8.count
     }
 }

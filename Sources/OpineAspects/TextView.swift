@@ -641,7 +641,7 @@ struct TextView {
 
     /// The target of a candidate, as it appears in the text.
     func target(_ candidate: Candidate) -> OpinionTarget {
-        let range = units[candidate.targetFirst ?? candidate.first].range.lowerBound..<units[candidate.last].range.upperBound
+        let range = units[candidate.targetFirst ?? candidate.first].range.lowerBound..<targetEnd(candidate.last)
         return OpinionTarget(text: text.text(in: range), range: range, term: candidate.term, category: candidate.category)
     }
 }

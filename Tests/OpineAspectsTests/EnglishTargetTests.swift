@@ -86,4 +86,11 @@ struct EnglishTargetTests {
         #expect(opinion.category == "GENERAL")
         #expect(opinion.polarity == .positive)
     }
+
+    /// The clitic of an English term in -'s is not part of the target (`the food's as good
+    /// as ever` is about `food`); a Dutch plural in -'s is (`pizza's`).
+    @Test func anEnglishCliticIsLeftOutOfTheTarget() {
+        #expect(targets("The food's as good as ever.") == ["food"])
+        #expect(Fixture.opinions("De pizza's waren lekker.", .dutch).compactMap { $0.target?.text } == ["pizza's"])
+    }
 }
