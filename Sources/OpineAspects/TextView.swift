@@ -547,7 +547,8 @@ struct TextView {
     /// mostly keeps the phrase. English: a head with a bare
     /// `of`-complement, one without a determiner, is one noun phrase too (`glass of wine`,
     /// `bottles of water`, `appetizer of olives`): the complement says what the head
-    /// measures or holds (`the reviews of the restaurant` stays two).
+    /// measures or holds (`the reviews of the restaurant` stays two); after a measure word
+    /// (``WordClass/measure``: `piece of cheesecake`) the reported target is the complement.
     private mutating func mergeComplements() {
         var index = 0
         while index + 1 < candidates.count {
@@ -562,9 +563,11 @@ struct TextView {
                 let category = head.weakHead || head.category == .other ? next.category : head.category
                 var merged = Candidate(
                     first: head.first, last: next.last, sentence: head.sentence, category: category, term: termText(head.first...next.last))
-                if !isEnglish && head.weakHead {
+                let measure = isEnglish && (head.first...head.last).allSatisfy { units[$0].classes.contains(.measure) }
+                if !isEnglish && head.weakHead || measure {
                     // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
-                    // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
+                    // `aanbod van kazen`: `pizza's`, `kazen`), English SemEval what a measure
+                    // word measures (`piece of cheesecake`); the phrase still carries its opinions.
                     merged.targetFirst = next.targetFirst ?? next.first
                     merged.term = next.term
                 }

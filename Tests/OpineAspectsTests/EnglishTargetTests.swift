@@ -93,4 +93,11 @@ struct EnglishTargetTests {
         #expect(targets("The food's as good as ever.") == ["food"])
         #expect(Fixture.opinions("De pizza's waren lekker.", .dutch).compactMap { $0.target?.text } == ["pizza's"])
     }
+
+    /// After an English measure word and `of` the target is what it measures (`an excellent
+    /// piece of cheesecake`: `cheesecake`), while a container stays in it (`glass of wine`).
+    @Test func anEnglishMeasureWordIsLeftOutOfTheTarget() {
+        #expect(targets("I got an excellent piece of cheesecake.") == ["cheesecake"])
+        #expect(targets("We had a great glass of wine.") == ["glass of wine"])
+    }
 }
