@@ -479,8 +479,9 @@ struct TextView {
                         weak = false
                     }
                 }
-                // A generic head on its own (`time`, `problem`, `tijd`) names nothing.
-                if weak && category == .general && termUnits.count == 1 && start == head.first {
+                // A generic head on its own or after unknown words (`time`, `problem`, `tijd`,
+                // `the other night`, `a hot day`, `the same thing`) names nothing.
+                if weak && category == .general && termUnits.count == 1 {
                     index = end + 1
                     continue
                 }

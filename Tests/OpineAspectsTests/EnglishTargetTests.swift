@@ -100,4 +100,11 @@ struct EnglishTargetTests {
         #expect(targets("I got an excellent piece of cheesecake.") == ["cheesecake"])
         #expect(targets("We had a great glass of wine.") == ["glass of wine"])
     }
+
+    /// A generic head after unknown words names no more than on its own: `the second
+    /// time`, `a hot day` are no targets.
+    @Test func aGenericHeadAfterUnknownWordsIsNoTarget() {
+        #expect(targets("The second time the sushi was a little bland.") == ["sushi"])
+        #expect(targets("On a hot day it was fabulous.").isEmpty)
+    }
 }
