@@ -107,4 +107,12 @@ struct EnglishTargetTests {
         #expect(targets("The second time the sushi was a little bland.") == ["sushi"])
         #expect(targets("On a hot day it was fabulous.").isEmpty)
     }
+
+    /// Words for spans of time and outings are generic heads (en/terms.tsv, weak GENERAL):
+    /// `worth the trip`, `a lovely visit`, `for several years` name no target.
+    @Test func timeAndOutingWordsAreGenericHeads() {
+        #expect(targets("Worth the trip from Manhattan.").isEmpty)
+        #expect(targets("Thanks for a lovely visit.").isEmpty)
+        #expect(!targets("I have loved it for several years.").contains("years"))
+    }
 }
