@@ -115,4 +115,11 @@ struct EnglishTargetTests {
         #expect(targets("Thanks for a lovely visit.").isEmpty)
         #expect(!targets("I have loved it for several years.").contains("years"))
     }
+
+    /// `seat` is a verb after `to` or a pronoun (en/grammar.tsv), no target: `they made sure
+    /// to seat me quickly`.
+    @Test func seatAfterToIsAVerb() {
+        #expect(!targets("They made sure to seat me quickly, which was great.").contains("seat"))
+    }
+
 }
