@@ -122,4 +122,8 @@ struct EnglishTargetTests {
         #expect(!targets("They made sure to seat me quickly, which was great.").contains("seat"))
     }
 
+    /// `on the pricey side` grades the subject; `side` is a generic head (weak GENERAL).
+    @Test func sideIsAGenericHead() {
+        #expect(!targets("Slightly on the pricey side but worth it!").contains("side"))
+    }
 }
