@@ -126,4 +126,11 @@ struct EnglishTargetTests {
     @Test func sideIsAGenericHead() {
         #expect(!targets("Slightly on the pricey side but worth it!").contains("side"))
     }
+
+    /// `dinner` and `lunch` name the visit, not a dish (weak GENERAL): `great place for a
+    /// romantic dinner` has no target `dinner`.
+    @Test func mealsNameTheVisit() {
+        #expect(Set(targets("Gorgeous place ideal for a romantic dinner.")) == ["place"])
+        #expect(targets("It's great to go for a quick lunch.").isEmpty)
+    }
 }
