@@ -60,7 +60,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// negative score).
     public static let lukewarm = WordClass(rawValue: 1 << 14)
     /// A Dutch measure or container noun before what it holds, without `van` (`kop
-    /// koffie`, `glas wijn`, `portie frietjes`): the target is what it holds.
+    /// koffie`, `glas wijn`, `portie frietjes`), or an English measure noun before `of`
+    /// (`piece of cheesecake`): the target is what it holds.
     public static let measure = WordClass(rawValue: 1 << 15)
     /// A third-person pronoun that can stand for a target as the subject of a predicate
     /// (`it`, `they`, `she`, `that`; `het`, `ze`, `hij`, `die`, `dat`): in `the bagels are

@@ -303,6 +303,9 @@ public struct OpinionExtractor: Sendable {
                 // `eten van slechte kwaliteit`: an adjective of an attribute noun is about what has it.
                 if best.link == .attribute, let bearer = Self.bearer(ofAttribute: best.candidate, view) {
                     (link.candidate, link.attribute) = (bearer, candidates[best.candidate].category)
+                } else if best.link != .itself, let subject = Self.subject(ofPredicateNominal: best.candidate, view) {
+                    // `Suan is a great place`: the praise of the place is about Suan.
+                    link.candidate = subject
                 }
                 links.append(link)
             } else {

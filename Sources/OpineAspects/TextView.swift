@@ -205,7 +205,11 @@ struct TextView {
         guard index > 0, units[index - 1].sentence == units[index].sentence, units[index - 1].isWord else { return true }
         let previous = units[index - 1]
         if previous.classes.contains(.determiner) || previous.term != nil { return true }
-        if analysis.contributions.contains(where: { !$0.match.isCue && $0.range.overlaps(previous.range) }) { return true }
+        // A sentiment word licenses the term after it (`great wait`), one phrase with it does
+        // not (`can't wait`).
+        if analysis.contributions.contains(where: { !$0.match.isCue && $0.range.overlaps(previous.range) && !$0.range.overlaps(units[index].range) }) {
+            return true
+        }
         // After a pronoun, auxiliary, verb or `to`/`te`/`om` the word is a verb (`we order`,
         // `gaan eten`, `to wait`).
         return previous.classes.isDisjoint(with: [.pronoun, .auxiliary, .verb, .copula, .preposition, .adverb, .consider])
@@ -398,17 +402,20 @@ struct TextView {
         return ["be", "ver", "ont", "her"].contains { form.hasPrefix($0) }
     }
 
-    /// Dutch: the first position of a noun phrase from `start` to its head at `head` once the
-    /// attributive adjectives before the head are left out. An unknown word with the
+    /// The first position of a noun phrase from `start` to its head at `head` once the
+    /// attributive adjectives before the head are left out. Dutch: an unknown word with the
     /// attributive ending -e, or a participle in -en, before a noun is an adjective
-    /// (`ongedwongen sfeer`, `kwaliteitsvolle wijnen`, `gedekte tafels`), and the target is
-    /// the noun, as after a sentiment adjective (`lekkere wijnen`). A capitalized adjective
-    /// stays: it names a kind (`Thaise keuken`, `Zuid-Afrikaanse wijnen`). The words left
-    /// out are marked as modifiers.
-    private mutating func afterDutchAttributives(from start: Int, before head: Int) -> Int {
-        guard !isEnglish, start < head else { return start }
+    /// (`ongedwongen sfeer`, `kwaliteitsvolle wijnen`, `gedekte tafels`); English: an unknown
+    /// word with an adjective suffix (``looksLikeEnglishAttributive(_:)``: `bustling
+    /// atmosphere`, `unpretensious setting`). The target is the noun, as after a sentiment
+    /// adjective (`lekkere wijnen`, `great food`). A capitalized adjective stays: it names a
+    /// kind (`Thaise keuken`, `Zuid-Afrikaanse wijnen`). The words left out are marked as
+    /// modifiers.
+    private mutating func afterAttributives(from start: Int, before head: Int) -> Int {
+        guard start < head else { return start }
+        let attributive = isEnglish ? Self.looksLikeEnglishAttributive : Self.looksLikeDutchAttributive
         for position in stride(from: head - 1, through: start, by: -1) where units[position].term == nil {
-            guard text.text(in: units[position].range).first?.isUppercase != true, Self.looksLikeDutchAttributive(units[position].form) else { continue }
+            guard text.text(in: units[position].range).first?.isUppercase != true, attributive(units[position].form) else { continue }
             for modifier in start...position { units[modifier].isModifier = true }
             return position + 1
         }
@@ -434,7 +441,7 @@ struct TextView {
     /// Whether a noun phrase may start right after this position: at the start of the
     /// sentence, after punctuation, a determiner, preposition, coordinator, number or
     /// sentiment word.
-    private func opensPhrase(before index: Int) -> Bool {
+    func opensPhrase(before index: Int) -> Bool {
         guard index > 0, units[index - 1].sentence == units[index].sentence else { return true }
         let previous = units[index - 1]
         if !previous.isWord { return true }
@@ -458,8 +465,8 @@ struct TextView {
                 var start = index
                 let firstTerm = terms[units[termUnits[0]].term!].first
                 if !opensPhrase(before: index) || firstTerm - index > 3 { start = firstTerm }
-                start = afterDutchAttributives(from: start, before: firstTerm)
-                let last = head.last
+                start = afterAttributives(from: start, before: firstTerm)
+                let last = englishCompoundEnd(after: head.last, chunkEnd: end)
                 var category = head.match.category
                 var weak = head.match.kind == .weak
                 if weak {
@@ -472,8 +479,9 @@ struct TextView {
                         weak = false
                     }
                 }
-                // A generic head on its own (`time`, `problem`, `tijd`) names nothing.
-                if weak && category == .general && termUnits.count == 1 && start == head.first {
+                // A generic head on its own or after unknown words (`time`, `problem`, `tijd`,
+                // `the other night`, `a hot day`, `the same thing`) names nothing.
+                if weak && category == .general && termUnits.count == 1 {
                     index = end + 1
                     continue
                 }
@@ -487,21 +495,27 @@ struct TextView {
             }
             index = end + 1
         }
+        var unplaced: [ClosedRange<Int>] = []
         for (start, chunkEnd) in unknownChunks {
             // English: an unknown word in -ed ends no noun phrase; it is a participle
             // (`inexpertly sliced`, `perfectly cooked`).
             var end = chunkEnd
             while isEnglish, end >= start, Self.looksLikeEnglishVerbForm(units[end].form) { end -= 1 }
             guard end >= start else { continue }
-            let start = afterDutchAttributives(from: max(start, end - 3), before: end)
-            guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else { continue }
+            let start = afterAttributives(from: max(start, end - 3), before: end)
+            guard copulaFollows(end) && opensPhrase(before: start) || sentimentPrecedes(start) else {
+                unplaced.append(start...end)
+                continue
+            }
             let category = match(units[end].form, stem: stem).flatMap { $0.kind == .cue ? nil : $0.category } ?? .other
             candidates.append(Candidate(first: start, last: end, sentence: units[start].sentence, category: category, term: termText(start...end)))
         }
         candidates.sort { $0.first < $1.first }
+        candidates = addingCoordinatedChunks(unplaced, to: candidates)
         leaveOutMeasureAndAttributeWords()
         mergeComplements()
         candidates = joiningDishNames(candidates)
+        candidates = markingClassNouns(candidates)
     }
 
     /// `kop koffie`, `glas wijn`, `portie frietjes`: a measure or container noun before what
@@ -534,7 +548,8 @@ struct TextView {
     /// mostly keeps the phrase. English: a head with a bare
     /// `of`-complement, one without a determiner, is one noun phrase too (`glass of wine`,
     /// `bottles of water`, `appetizer of olives`): the complement says what the head
-    /// measures or holds (`the reviews of the restaurant` stays two).
+    /// measures or holds (`the reviews of the restaurant` stays two); after a measure word
+    /// (``WordClass/measure``: `piece of cheesecake`) the reported target is the complement.
     private mutating func mergeComplements() {
         var index = 0
         while index + 1 < candidates.count {
@@ -549,9 +564,11 @@ struct TextView {
                 let category = head.weakHead || head.category == .other ? next.category : head.category
                 var merged = Candidate(
                     first: head.first, last: next.last, sentence: head.sentence, category: category, term: termText(head.first...next.last))
-                if !isEnglish && head.weakHead {
+                let measure = isEnglish && (head.first...head.last).allSatisfy { units[$0].classes.contains(.measure) }
+                if !isEnglish && head.weakHead || measure {
                     // Dutch SemEval marks what a weak head offers (`ruime keuze aan pizza's`,
-                    // `aanbod van kazen`: `pizza's`, `kazen`); the phrase still carries its opinions.
+                    // `aanbod van kazen`: `pizza's`, `kazen`), English SemEval what a measure
+                    // word measures (`piece of cheesecake`); the phrase still carries its opinions.
                     merged.targetFirst = next.targetFirst ?? next.first
                     merged.term = next.term
                 }
@@ -628,7 +645,7 @@ struct TextView {
 
     /// The target of a candidate, as it appears in the text.
     func target(_ candidate: Candidate) -> OpinionTarget {
-        let range = units[candidate.targetFirst ?? candidate.first].range.lowerBound..<units[candidate.last].range.upperBound
+        let range = units[candidate.targetFirst ?? candidate.first].range.lowerBound..<targetEnd(candidate.last)
         return OpinionTarget(text: text.text(in: range), range: range, term: candidate.term, category: candidate.category)
     }
 }
