@@ -92,12 +92,12 @@ struct SentenceScorer {
     /// negation, irony, irrealis), and each negator that reverses none, and a `why` in a question,
     /// as a term of its own.
     private mutating func scoreTerms() {
-        // A text without sentiment terms and without a negator or question word (which may
-        // count on their own) has nothing to score: the irrealis scan is skipped.
+        // A text without sentiment terms and without a negator or `why` (which may count on
+        // their own) has nothing to score: the irrealis scan is skipped.
         let candidates = slots.reduce(0) { count, slot in
             switch slot.role {
             case .sentiment: count + 1
-            case .modifier(let modifier): modifier.role == .negator || modifier.role == .question ? count + 1 : count
+            case .modifier(let modifier): modifier.role == .negator || isRhetoricalWhyCandidate(slot, modifier) ? count + 1 : count
             default: count
             }
         }
