@@ -115,15 +115,13 @@ struct AttributionTests {
     /// before them still reaches the noun, and a coordination across them still holds. A
     /// capitalized adjective names a kind and stays (`Thaise keuken`).
     @Test func dutchAttributiveAdjectivesAreLeftOutOfTheTarget() throws {
-        let tables = Fixture.opinions("Mooi gedekte tafels.", .dutch)
-        #expect(tables.compactMap(\.target?.text) == ["tafels"])
+        #expect(Fixture.targets("Mooi gedekte tafels.", .dutch) == ["tafels"])
         let wines = Fixture.opinions("De wijnkaart is een goede selectie van lekkere kwaliteitsvolle wijnen.", .dutch)
         let wine = try #require(Fixture.opinion(about: "wijnen", in: wines))
         #expect(wine.words.first?.link == .attribute)
         let coordinated = Fixture.opinions("Super toffe bediening, aangepaste wijntjes.", .dutch)
         #expect(Fixture.opinion(about: "wijntjes", in: coordinated)?.polarity == .positive)
-        let thai = Fixture.opinions("Een heerlijke Thaise keuken.", .dutch)
-        #expect(thai.compactMap(\.target?.text) == ["Thaise keuken"])
+        #expect(Fixture.targets("Een heerlijke Thaise keuken.", .dutch) == ["Thaise keuken"])
     }
 
     /// A word read through its stem right after a copula is a predicate adjective, not a
@@ -166,12 +164,9 @@ struct AttributionTests {
         #expect(wines.compactMap(\.target?.text) == ["wijnen"])
         #expect(wines.first?.category == "DRINKS")
         #expect(wines.first?.polarity == .negative)
-        let cheese = Fixture.opinions("Er is ook een ruim aanbod van kazen.", .dutch)
-        #expect(cheese.compactMap(\.target?.text) == ["kazen"])
-        let beers = Fixture.opinions("Ik verwachtte een uitgebreid assortiment aan bieren.", .dutch)
-        #expect(beers.compactMap(\.target?.text) == ["bieren"])
-        let english = Fixture.opinions("They have a great selection of wines.", .english)
-        #expect(english.compactMap(\.target?.text) == ["selection of wines"])
+        #expect(Fixture.targets("Er is ook een ruim aanbod van kazen.", .dutch) == ["kazen"])
+        #expect(Fixture.targets("Ik verwachtte een uitgebreid assortiment aan bieren.", .dutch) == ["bieren"])
+        #expect(Fixture.targets("They have a great selection of wines.", .english) == ["selection of wines"])
     }
 
     /// A Dutch measure or container noun leaves the target to what it holds: `kop koffie`
@@ -180,10 +175,8 @@ struct AttributionTests {
         let coffee = Fixture.opinions("De kop koffie was heerlijk.", .dutch)
         #expect(coffee.compactMap(\.target?.text) == ["koffie"])
         #expect(coffee.first?.polarity == .positive)
-        let fries = Fixture.opinions("De portie frietjes was veel te klein.", .dutch)
-        #expect(fries.compactMap(\.target?.text) == ["frietjes"])
-        let portion = Fixture.opinions("De portie was veel te klein.", .dutch)
-        #expect(portion.compactMap(\.target?.text) == ["portie"])
+        #expect(Fixture.targets("De portie frietjes was veel te klein.", .dutch) == ["frietjes"])
+        #expect(Fixture.targets("De portie was veel te klein.", .dutch) == ["portie"])
     }
 
     /// An attribute noun before a term leaves the target to the thing (`slechte kwaliteit
@@ -221,10 +214,8 @@ struct AttributionTests {
         #expect(food.compactMap(\.target?.text) == ["Eten"])
         #expect(food.first?.category == "FOOD")
         #expect(food.first?.polarity == .negative)
-        let dishes = Fixture.opinions("De gerechten hadden een verfijnde smaak.", .dutch)
-        #expect(dishes.compactMap(\.target?.text) == ["gerechten"])
-        let fish = Fixture.opinions("Een nooit geziene kwaliteit van de vis.", .dutch)
-        #expect(fish.compactMap(\.target?.text) == ["vis"])
+        #expect(Fixture.targets("De gerechten hadden een verfijnde smaak.", .dutch) == ["gerechten"])
+        #expect(Fixture.targets("Een nooit geziene kwaliteit van de vis.", .dutch) == ["vis"])
         let wine = try #require(Fixture.opinions("Wijn aan een correcte prijs.", .dutch).first)
         #expect(wine.target?.text == "Wijn")
         #expect(wine.category == "PRICE")
@@ -243,8 +234,7 @@ struct AttributionTests {
         #expect(soup.first?.polarity == .positive)
         let carpaccio = Fixture.opinions("De carpaccio van ossenhaas was heerlijk.", .dutch)
         #expect(carpaccio.compactMap(\.target?.text) == ["carpaccio van ossenhaas"])
-        let daySoup = Fixture.opinions("De soep van de dag was lekker.", .dutch)
-        #expect(daySoup.compactMap(\.target?.text) == ["soep"])
+        #expect(Fixture.targets("De soep van de dag was lekker.", .dutch) == ["soep"])
     }
 
     /// Dutch: unknown words after a sentiment word are a noun phrase only when the sentiment

@@ -6,9 +6,7 @@ import Testing
 /// English target spans: which words of a sentence make the target of its opinion.
 struct EnglishTargetTests {
     /// The targets of the opinions of an English text, as written.
-    private func targets(_ text: String) -> [String] {
-        Fixture.opinions(text, .english).compactMap { $0.target?.text }
-    }
+    private func targets(_ text: String) -> [String] { Fixture.targets(text, .english) }
 
     /// An unknown noun in a list with a known term is a thing of the same kind and shares
     /// the list's opinion: `spiedini` (unknown) with `calamari` (FOOD), across `and the`,

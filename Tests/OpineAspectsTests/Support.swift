@@ -14,6 +14,11 @@ enum Fixture {
         extractor.opinions(in: text, analyzer: analyzer, language: language).opinions
     }
 
+    /// The targets of the opinions of a text, as written, in order.
+    static func targets(_ text: String, _ language: Language) -> [String] {
+        opinions(text, language).compactMap { $0.target?.text }
+    }
+
     /// The opinion whose target is written `target`.
     static func opinion(about target: String, in opinions: [Opinion]) -> Opinion? {
         opinions.first { $0.target?.text == target }
