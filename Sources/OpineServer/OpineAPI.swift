@@ -20,7 +20,7 @@ import Synchronization
 /// | `GET /v1/queue` | the response queue now (`?limit=`, default 50) |
 /// | `GET /v1/authors/{id}` | an author's profile |
 /// | `GET /healthz` | liveness, without auth |
-/// | `GET /metrics` | Prometheus text: requests, latency, alerts raised/delivered/failed/dead, outbox depth |
+/// | `GET /metrics` | Prometheus text: requests, latency, alerts raised/delivered/failed/dead, outbox depth, analyses in flight |
 ///
 /// ```swift
 /// let api = OpineAPI(pipeline: pipeline, settings: settings)
@@ -216,6 +216,7 @@ public struct OpineAPI: Sendable {
             ("opine_alert_delivery_failures_total", "counter", "Delivery attempts that failed.", counts.deliveryFailures),
             ("opine_alerts_dead_total", "counter", "Deliveries moved to the dead-letter state.", counts.alertsDead),
             ("opine_outbox_depth", "gauge", "Deliveries waiting in the outbox.", counts.outboxDepth),
+            ("opine_analyses_in_flight", "gauge", "Analyze requests being served now.", analysesInFlight.current),
         ]
         for (name, type, help, value) in series {
             text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
@@ -259,4 +260,7 @@ final class InFlightLimit: Sendable {
 
     /// Counts one request less.
     func leave() { count.withLock { $0 -= 1 } }
+
+    /// The requests in flight now.
+    var current: Int { count.withLock { $0 } }
 }

@@ -105,6 +105,7 @@ import Testing
             #expect(lines.contains(#"opine_http_request_duration_seconds_count{route="/v1/interactions"} 3"#))
             #expect(lines.contains("# TYPE opine_alerts_raised_total counter"))
             #expect(lines.contains("# TYPE opine_outbox_depth gauge"))
+            #expect(try await server.metric("opine_analyses_in_flight") == 0)
         }
     }
 }
