@@ -1,0 +1,58 @@
+import OpineSentiment
+import OpineText
+import Testing
+
+/// The built-in lexicons on the words and constructions that real comments use and that
+/// the sentiment issue names: slang and customer-service words, idioms, negation and
+/// wishes. Only the sign is checked, so retuning a value does not break a test; losing an
+/// entry, or a rule that stops reaching it, does.
+struct BuiltInLexiconTests {
+    static let analyzer = Result { try SentimentAnalyzer() }
+
+    @Test(arguments: [
+        "Toppie!", "Echt vet", "Heel gaaf gedaan", "Tof team", "Een aanrader", "Klantvriendelijk personeel",
+        "Het is de moeite waard", "Echt waar voor je geld", "Niet slecht", "Topkwaliteit",
+    ])
+    func dutchPraise(_ text: String) throws {
+        #expect(try Self.analyzer.get().dutch(text).compound > 0)
+    }
+
+    @Test(arguments: [
+        "Kut bedrijf", "Klote service", "Waardeloos", "Wat een bagger", "Een afrader", "Oplichters!", "Ik ben teleurgesteld",
+        "Superslecht", "Kutservice", "Klantonvriendelijk", "Geen aanrader", "Niet te vreten", "Dit werkt voor geen meter",
+        "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet",
+    ])
+    func dutchComplaints(_ text: String) throws {
+        #expect(try Self.analyzer.get().dutch(text).compound < 0)
+    }
+
+    @Test(arguments: ["This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb"])
+    func englishPraise(_ text: String) throws {
+        #expect(try Self.analyzer.get().english(text).compound > 0)
+    }
+
+    @Test(arguments: [
+        "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
+    ])
+    func englishComplaints(_ text: String) throws {
+        #expect(try Self.analyzer.get().english(text).compound < 0)
+    }
+
+    /// What was only wished for, or would have been, is not praise: a past hope names what
+    /// did not come.
+    @Test(arguments: [
+        ("It would have been great if they had called", Language.english), ("I hoped for a great meal", .english),
+        ("I had hoped for better", .english), ("We were hoping for a nice evening", .english),
+        ("Het had leuk kunnen zijn", .dutch), ("Ik hoopte op een leuke avond", .dutch),
+        ("We hoopten op een gezellige avond", .dutch), ("We hadden gehoopt op een lekker diner", .dutch),
+    ])
+    func wishesAreNotPraise(_ text: String, _ language: Language) throws {
+        #expect(try Self.analyzer.get().analyze(text, language: language).compound <= 0)
+    }
+
+    /// A hope still open is optimism, not an unmet expectation.
+    @Test(arguments: ["Hoping for a great weekend!", "I hope you have a great day"])
+    func anOpenHopeStaysPositive(_ text: String) throws {
+        #expect(try Self.analyzer.get().english(text).compound > 0)
+    }
+}
