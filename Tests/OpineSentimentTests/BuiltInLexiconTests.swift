@@ -33,6 +33,7 @@ struct BuiltInLexiconTests {
 
     @Test(arguments: [
         "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
+        "I expected more from this place", "I was expecting more", "We had hoped for more",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
@@ -42,7 +43,8 @@ struct BuiltInLexiconTests {
     /// did not come.
     @Test(arguments: [
         ("It would have been great if they had called", Language.english), ("I hoped for a great meal", .english),
-        ("I had hoped for better", .english), ("We were hoping for a nice evening", .english),
+        ("I had hoped for better", .english), ("I had hoped it would be great", .english),
+        ("We were hoping for a nice evening", .english),
         ("Het had leuk kunnen zijn", .dutch), ("Ik hoopte op een leuke avond", .dutch),
         ("We hoopten op een gezellige avond", .dutch), ("We hadden gehoopt op een lekker diner", .dutch),
     ])
