@@ -20,7 +20,7 @@ struct BuiltInLexiconTests {
     @Test(arguments: [
         "Kut bedrijf", "Klote service", "Waardeloos", "Wat een bagger", "Een afrader", "Oplichters!", "Ik ben teleurgesteld",
         "Superslecht", "Kutservice", "Klantonvriendelijk", "Geen aanrader", "Niet te vreten", "Dit werkt voor geen meter",
-        "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet",
+        "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -33,7 +33,7 @@ struct BuiltInLexiconTests {
 
     @Test(arguments: [
         "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
-        "I expected more from this place", "I was expecting more", "We had hoped for more",
+        "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
