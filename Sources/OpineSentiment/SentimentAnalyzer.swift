@@ -8,7 +8,7 @@ public import OpineText
 /// the language's lexicon (multi-word expressions first, then the exact form, an
 /// elongated word's readings, the Snowball stem and, for Dutch, compounds), and the rules
 /// applied: negation with its scope and litotes, intensifiers and downtoners, capitals,
-/// elongation, contrast, concession, irrealis, questions and exclamation marks. The
+/// elongation, contrast, concession, irony, irrealis, questions and exclamation marks. The
 /// analyzer is an immutable value: share it between threads freely.
 ///
 /// ```swift

@@ -572,6 +572,23 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("thanks for the ride, ruining my week was not your fault").contributions.first?.rules.isEmpty == true)
     }
 
+    @Test func praiseThatOpensAComplaintIsIronic() throws {
+        let analyzer = try Self.analyzer(extra: "perfect\t2.5\nlekker\t2\nweer\t0\n")
+        let ironic = en("Great, bad service again.")
+        #expect(ironic.compound < 0)
+        #expect(ironic.contributions.first?.rules.map(\.rule) == [.irony])
+        #expect(analyzer.english("Oh perfect, rude staff").compound < 0)
+        #expect(analyzer.english("Oh perfect, the staff was not good").compound < 0)
+        #expect(analyzer.dutch("Nou lekker dan, weer slecht").compound < 0)
+        // Praise before more praise, a contrast, or a denied complaint is meant.
+        for meant in ["Great, good service", "Great, but bad service", "Great, not bad", "Great. Bad service."] {
+            #expect(en(meant).contributions.first?.rules.contains { $0.rule == .irony } == false, "\(meant)")
+        }
+        // Only an opener alone before its comma: praise inside the sentence is no exclamation.
+        #expect(en("The food was great, bad service").contributions.first?.rules.isEmpty == true)
+        #expect(en("Great food, bad service").contributions.first?.rules.isEmpty == true)
+    }
+
     @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
         let analyzer = try Self.analyzer(extra: "wish\tirrealis\t-0.5\nwish\t1.7\n")
         // `wish` + subject + `would` wishes for a change the writer does not get: a complaint.
