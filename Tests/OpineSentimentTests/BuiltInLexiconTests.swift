@@ -21,7 +21,7 @@ struct BuiltInLexiconTests {
         "Kut bedrijf", "Klote service", "Waardeloos", "Wat een bagger", "Een afrader", "Oplichters!", "Ik ben teleurgesteld",
         "Superslecht", "Kutservice", "Klantonvriendelijk", "Geen aanrader", "Niet te vreten", "Dit werkt voor geen meter",
         "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
-        "Geweldig, de trein heeft weer vertraging", "Super, weer te laat",
+        "Geweldig, de trein heeft weer vertraging", "Super, weer te laat", "Voor verbetering vatbaar",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -35,7 +35,8 @@ struct BuiltInLexiconTests {
     @Test(arguments: [
         "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
         "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
-        "Great, another delay", "Oh perfect, it broke again",
+        "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Service could be faster",
+        "Nothing to write home about",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
