@@ -22,6 +22,7 @@ struct BuiltInLexiconTests {
         "Superslecht", "Kutservice", "Klantonvriendelijk", "Geen aanrader", "Niet te vreten", "Dit werkt voor geen meter",
         "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
         "Geweldig, de trein heeft weer vertraging", "Super, weer te laat", "Voor verbetering vatbaar",
+        "De app crasht steeds", "Ik wacht al twee weken op antwoord",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
