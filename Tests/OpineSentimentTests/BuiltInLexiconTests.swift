@@ -28,7 +28,10 @@ struct BuiltInLexiconTests {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
     }
 
-    @Test(arguments: ["This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb"])
+    @Test(arguments: [
+        "This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb", "@united you guys rock",
+        "Smooth flight", "Not gonna lie, pretty impressed",
+    ])
     func englishPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound > 0)
     }
