@@ -22,7 +22,7 @@ struct BuiltInLexiconTests {
         "Superslecht", "Kutservice", "Klantonvriendelijk", "Geen aanrader", "Niet te vreten", "Dit werkt voor geen meter",
         "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
         "Geweldig, de trein heeft weer vertraging", "Super, weer te laat", "Voor verbetering vatbaar",
-        "De app crasht steeds", "Ik wacht al twee weken op antwoord",
+        "De app crasht steeds", "Ik wacht al twee weken op antwoord", "Het bedrag is dubbel afgeschreven",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -40,7 +40,7 @@ struct BuiltInLexiconTests {
         "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
         "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Service could be faster",
-        "Nothing to write home about",
+        "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
