@@ -3,11 +3,29 @@
 import OpineText
 
 extension SentenceScorer {
-    /// Whether the sentence numbered `sentence` has a slot with a question mark. Asked
-    /// only for a `why`, which is rare: a scan of the slots costs less than a set of the
-    /// question sentences built for every text.
-    func isQuestion(_ sentence: Int) -> Bool {
-        slots.contains { $0.sentence == sentence && $0.form.containsQuestionMark }
+    /// Whether the sentence whose slots are `sentenceSlots` (positions in text order) is a
+    /// question: its last slot or its last clause-ending mark carries a question mark
+    /// (`why?`, `really??`, `WHY?!`, `how come? :(`). The question weight and the
+    /// rhetorical `why` both ask this.
+    func isQuestion(_ sentenceSlots: some BidirectionalCollection<Int>) -> Bool {
+        guard let last = sentenceSlots.last else { return false }
+        if slots[last].form.containsQuestionMark { return true }
+        for index in sentenceSlots.reversed() {
+            if case .clauseBreak(let mark) = slots[index].role { return mark.containsQuestionMark }
+        }
+        return false
+    }
+
+    /// Whether the sentence of the slot at `index` is a question (``isQuestion(_:)``).
+    /// Asked only for a `why`, which is rare: finding its sentence around it costs less
+    /// than grouping every text's slots by sentence.
+    func isQuestion(sentenceOf index: Int) -> Bool {
+        let sentence = slots[index].sentence
+        var start = index
+        while start > 0, slots[start - 1].sentence == sentence { start -= 1 }
+        var end = index + 1
+        while end < slots.count, slots[end].sentence == sentence { end += 1 }
+        return isQuestion(start..<end)
     }
 
     /// Whether a slot read as `modifier` is an English `why` that ``rhetoricalWhy(at:)``
@@ -25,7 +43,7 @@ extension SentenceScorer {
     /// that asks no question (`that is why I like it`) is no cue.
     func rhetoricalWhy(at index: Int) -> Contribution? {
         guard case .modifier(let modifier) = slots[index].role, isRhetoricalWhyCandidate(slots[index], modifier),
-            isQuestion(slots[index].sentence)
+            isQuestion(sentenceOf: index)
         else { return nil }
         let slot = slots[index]
         return Contribution(

@@ -203,7 +203,7 @@ struct SentenceScorer {
         for group in 0..<contributionsBySentence.count {
             let number = contributionsBySentence.key(group)
             let members = contributionsBySentence[group]
-            guard let slotGroup = slotsBySentence.position(of: number), let last = slotsBySentence[slotGroup].last else { continue }
+            guard let slotGroup = slotsBySentence.position(of: number) else { continue }
             let sentenceSlots = slotsBySentence[slotGroup]
             // Contrast: the last `but` of the sentence splits it.
             if let contrast = sentenceSlots.last(where: { if case .modifier(let m) = slots[$0].role { m.role == .contrastAfter } else { false } }),
@@ -222,16 +222,15 @@ struct SentenceScorer {
                     reweigh(member, .init(rule: .concession, trigger: modifier.term, before: 0, after: 0), modifier.value)
                 }
             }
-            // The sentence's clause-ending marks, joined (built in place: mostly a short
-            // string, stored inline without an allocation).
-            var punctuation = ""
-            for index in sentenceSlots {
-                if case .clauseBreak(let mark) = slots[index].role { punctuation += mark }
-            }
-            if slots[last].form.containsQuestionMark || punctuation.hasSuffix("?") {
+            if isQuestion(sentenceSlots) {
                 for member in members { reweigh(member, .init(rule: .question, before: 0, after: 0), parameters.question) }
             }
-            let exclamations = min(4, punctuation.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) })
+            var exclamations = 0
+            for index in sentenceSlots {
+                guard case .clauseBreak(let mark) = slots[index].role else { continue }
+                exclamations += mark.unicodeScalars.reduce(0) { $0 + ($1 == "!" ? 1 : $1 == "‼" ? 2 : 0) }
+            }
+            exclamations = min(4, exclamations)
             let sum = members.reduce(0.0) { $0 + contributions[$1].score }
             if exclamations > 0, sum != 0, let strongest = members.max(by: { abs(contributions[$0].score) < abs(contributions[$1].score) }) {
                 let boost = (sum > 0 ? 1 : -1) * parameters.exclamation * Double(exclamations)

@@ -535,6 +535,22 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("that is why I bought it").contributions.isEmpty)
     }
 
+    @Test func aQuestionWeighsLess() throws {
+        let asked = en("is it good?")
+        #expect(asked.contributions.first?.rules.map(\.rule) == [.question])
+        #expect(asked.compound > 0 && asked.compound < en("it is good").compound)
+        // An exclamatory question is a question too, and a smiley after it changes nothing.
+        #expect(en("is it good?!").contributions.first?.rules.map(\.rule) == [.question, .exclamation])
+        #expect(en("is it good? :)").contributions.first?.rules.map(\.rule) == [.question])
+        // A question mark in an earlier sentence does not reach the next one.
+        #expect(en("Really? It is good.").contributions.first?.rules.isEmpty == true)
+        // The rhetorical `why` asks the same test: it counts where the question weight applies.
+        let analyzer = try Self.analyzer(extra: "why\tquestion\t\n")
+        let why = analyzer.english("WHY?!")
+        #expect(why.contributions.map(\.match) == [.question])
+        #expect(why.contributions.first?.rules.first?.rule == .question)
+    }
+
     @Test func englishModalWithMainVerbHaveIsNoCounterfactual() throws {
         let analyzer = try Self.analyzer(extra: "should have\tirrealis\t-0.5\n")
         // A perfect: what should have been good was not.
