@@ -7,19 +7,28 @@ extension SentenceScorer {
     /// Negation by slot, in one array: for a sentiment term, the position of the negator
     /// that reverses it; ``reversesATerm`` for a negator that has some term in its scope
     /// (a negator is never a term, so the two never meet); ``unlinked`` otherwise. A symbol
-    /// (``isSymbol(_:_:)``) is never reversed, nor is a comparative that a negator makes
-    /// unsurpassable (``isUnsurpassable(term:negator:)``), whose negator counts as used.
+    /// (``isSymbol(_:_:)``) is never reversed. A negator whose scope holds a term it does not
+    /// reverse (a comparison that praises: ``ScopedNegator/reverses``) counts as used all
+    /// the same, so it is no dangling cue of its own.
     func negators() -> [Int] {
         var links = [Int](repeating: Self.unlinked, count: slots.count)
         for index in slots.indices {
             guard case .sentiment(_, let entry, let match) = slots[index].role, !Self.isSymbol(entry, match) else { continue }
             if let negator = negator(for: index) {
-                // `couldn't be easier`: the negator is the term's, but does not reverse it.
-                if !isUnsurpassable(term: index, negator: negator) { links[index] = negator }
-                links[negator] = Self.reversesATerm
+                if negator.reverses { links[index] = negator.position }
+                links[negator.position] = Self.reversesATerm
             }
         }
         return links
+    }
+
+    /// The negator whose scope covers a term, and whether it reverses it. It does not when
+    /// the two make a comparison that praises or blames more, not less: `never so good`,
+    /// `nooit zo lekker`, `haven't been this happy`, `couldn't be easier`, `het kan niet
+    /// lekkerder`, `lekkerder kan het niet`.
+    struct ScopedNegator {
+        var position: Int
+        var reverses: Bool
     }
 
     /// In ``negators()``: a slot that neither is reversed nor reverses.
@@ -43,7 +52,7 @@ extension SentenceScorer {
     /// in its clause; for Dutch also one after it in the clause with no other sentiment
     /// term between (`het bevalt me niet`), unless that one scopes only forward (`geen`,
     /// `zonder`: ``dutchForwardOnlyNegators``), which ends the search.
-    private func negator(for index: Int) -> Int? {
+    private func negator(for index: Int) -> ScopedNegator? {
         var position = index - 1
         var distance = 1
         var window = parameters.negationWindow
@@ -61,17 +70,16 @@ extension SentenceScorer {
                 // The words between, read in place (no array of their forms).
                 let between = slots[(position + 1)..<index]
                 if Self.neverForms.contains(slots[position].form), between.contains(where: { Self.comparativeDegree.contains($0.form) }) {
-                    return nil
+                    return ScopedNegator(position: position, reverses: false)
                 }
-                if language == .dutch, isComparativeAfterCannot(term: index, negator: position) { return nil }
                 if language == .dutch, Self.dutchBackwardOnlyNegators.contains(modifier.term) { break backward }
                 // `haven't been this sore in a while`: the same comparison with the present,
                 // which `been` and a deictic `this` before the term mark (`hasn't been so
                 // good lately` stays a negation).
                 if language == .english, between.last?.form == "this", between.contains(where: { $0.form == "been" }) {
-                    return nil
+                    return ScopedNegator(position: position, reverses: false)
                 }
-                return position
+                return ScopedNegator(position: position, reverses: !isUnsurpassable(term: index, negator: position))
             // In English a negator negates the first sentiment term after it, not the ones
             // beyond: in `not disappointed, great camera` only `disappointed`. (Dutch
             // coordinations such as `geen goede en snelle service` keep the wider scope,
@@ -84,7 +92,7 @@ extension SentenceScorer {
             if language != .english || !Self.englishArticles.contains(slots[position].form) { distance += 1 }
             position -= 1
         }
-        if language == .dutch, let negator = infinitiveNegator(for: index) { return negator }
+        if language == .dutch, let negator = infinitiveNegator(for: index) { return ScopedNegator(position: negator, reverses: true) }
         // A stance adverb states how the writer feels about the clause, negation included
         // (`helaas niet`, `gelukkig geen problemen`): a negator after it does not reach it.
         guard language == .dutch, !Self.dutchStanceAdverbs.contains(slots[index].form) else { return nil }
@@ -94,35 +102,35 @@ extension SentenceScorer {
             case .sentiment: return nil
             case .modifier(let modifier) where modifier.role == .negator:
                 // A split verb's particle closes its scope: `raad het niemand aan`.
-                if let particle = separableParticles[index], position < particle { return position }
+                if let particle = separableParticles[index], position < particle { return ScopedNegator(position: position, reverses: true) }
                 if Self.dutchForwardOnlyNegators.contains(modifier.term) { return nil }
                 // `Zo lekker hebben we nog nooit gegeten`: the fronted form of `nooit zo lekker`.
                 if Self.neverForms.contains(slots[position].form), index > 0, Self.comparativeDegree.contains(slots[index - 1].form) {
-                    return nil
+                    return ScopedNegator(position: position, reverses: false)
                 }
-                if isComparativeDenial(term: index, negator: position) { return nil }
+                if isComparativeDenial(term: index, negator: position) { return ScopedNegator(position: position, reverses: false) }
                 // A negator that reaches back closes its clause (`lekker was het niet`,
                 // `het bevalt me niet meer`): one followed by a verb, object or phrase of its
                 // own negates that (`de crisis mag niet misbruikt worden`, `laat de drukke
                 // omgeving je niet afschrikken`), not the word before it.
                 if Self.dutchAdverbNegators.contains(slots[position].form), !closesClause(negator: position) { return nil }
-                return position
+                return ScopedNegator(position: position, reverses: true)
             default: position += 1
             }
         }
         return nil
     }
 
-    /// Whether the English negator at `negator` denies that anything could surpass the
-    /// comparative at `term`: `couldn't be easier`, `can't imagine a friendlier staff`,
-    /// `couldn't ask for a nicer waiter`, `couldn't be more disappointed`, `couldn't be
-    /// worse`. A denied possibility of a comparative is a superlative, which keeps the
-    /// term's sign (as Dutch `beter kan niet`; see ``isComparativeAfterCannot(term:negator:)``).
-    /// Only a modal of possibility (`can't`, `couldn't`, `could not`), with nothing but
-    /// the light words of the construction between (`be`, `imagine`, `ask for`, `a`,
+    /// Whether the negator at `negator` denies that anything could surpass the comparative
+    /// at `term`: `couldn't be easier`, `can't imagine a friendlier staff`, `couldn't ask
+    /// for a nicer waiter`, `couldn't be more disappointed`, `couldn't be worse`, Dutch
+    /// `het kan niet lekkerder` (``isComparativeAfterCannot(term:negator:)``). A denied
+    /// possibility of a comparative is a superlative, which keeps the term's sign. In
+    /// English only a modal of possibility (`can't`, `couldn't`, `could not`), with nothing
+    /// but the light words of the construction between (`be`, `imagine`, `ask for`, `a`,
     /// `any`): `I can't say it's better` stays a denial.
     private func isUnsurpassable(term: Int, negator: Int) -> Bool {
-        guard language == .english else { return false }
+        if language == .dutch { return isComparativeAfterCannot(term: term, negator: negator) }
         let form = slots[negator].form
         let modal = Self.englishCannot.contains(form) || (form == "not" && negator > 0 && Self.englishCan.contains(slots[negator - 1].form))
         guard modal else { return false }

@@ -211,12 +211,15 @@ struct SentimentAnalyzerTests {
     @Test func neverSoComparesRatherThanNegates() {
         #expect(en("never so good").compound > 0)
         #expect(en("never good").compound < 0)
+        // The negator is the comparison's, so it is no negative cue of its own.
+        #expect(en("never so good").contributions.map(\.entry) == ["good"])
     }
 
     @Test func notBeenThisComparesWithThePresent() {
         // `haven't been this bad in years` says it is very bad now; `so` stays a negation.
         #expect(en("I haven't been this bad in years").contributions.contains { $0.rules.contains { $0.rule == .litotes } } == false)
         #expect(en("I haven't been this bad in years").compound < 0)
+        #expect(en("I haven't been this bad in years").contributions.map(\.entry) == ["bad"])
         #expect(en("it hasn't been so good lately").compound < 0)
     }
 
@@ -381,6 +384,7 @@ struct SentimentAnalyzerTests {
         let analyzer = try Self.analyzer(extra: "nooit\tnegator\t1\nzo\tintensifier\t0.2\n")
         // `Zo lekker hebben we nog nooit gegeten`: never this good, praise, as `nooit zo lekker`.
         #expect(analyzer.dutch("zo lekker hebben we nog nooit gegeten").compound > 0)
+        #expect(analyzer.dutch("zo lekker hebben we nog nooit gegeten").contributions.map(\.entry) == ["lekker"])
         #expect(analyzer.dutch("lekker was het nooit").compound < 0)
     }
 
@@ -428,6 +432,10 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.dutch("lekkerder kan het niet").compound > 0)
         // With the negator first, only a comparative: `kan niet lekker slapen` is negated.
         #expect(analyzer.dutch("het kan niet lekkerder").compound > 0)
+        // Either way the negator is the comparison's, no negative cue of its own.
+        for superlative in ["slechter dan dit kan niet", "lekkerder kan het niet", "het kan niet lekkerder"] {
+            #expect(analyzer.dutch(superlative).contributions.count == 1, "\(superlative)")
+        }
         #expect(analyzer.dutch("ik kan niet lekker slapen").compound < 0)
         #expect(analyzer.dutch("lekker was het niet").compound < 0)
     }
