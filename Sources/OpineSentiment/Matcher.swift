@@ -199,8 +199,8 @@ struct Matcher {
         if lexicon.language == .english, form.hasLetterSuffix("n't") {
             return .modifier(Modifier(role: .negator, value: 1, term: form))
         }
-        if unit.flags.contains(.elongated), parameters.steps.contains(.elongation) {
-            for variant in TextNormalizer.elongationVariants(of: unit.written) {
+        if let written = unit.written, parameters.steps.contains(.elongation) {
+            for variant in TextNormalizer.elongationVariants(of: written) {
                 if let valence = lexicon.valence(of: variant) { return .sentiment(valence: valence, entry: variant, match: .elongation) }
                 if let modifier = lexicon.modifier(variant) { return .modifier(modifier) }
             }
@@ -359,7 +359,9 @@ struct Matcher {
     struct Unit {
         var kind: TokenKind
         var form: String
-        var written: String
+        /// How an elongated word was written (`sooooo`), for its elongation readings; nil
+        /// for any other unit, which needs no copy of it.
+        var written: String?
         var range: Range<Int>
         var sentence: Int
         var flags: TokenFlags
@@ -385,7 +387,7 @@ struct Matcher {
                     parts = split
                 }
                 for part in parts {
-                    units.append(Unit(kind: .hashtag, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
+                    units.append(Unit(kind: .hashtag, form: part, written: nil, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                 }
             case .url, .email, .mention:
                 continue
@@ -403,18 +405,19 @@ struct Matcher {
                 let parts = token.parts
                 if lexicon.language == .english || parts.allSatisfy({ part in lexicon.info(part).map { $0.valence != nil || $0.modifier != nil } ?? false }) {
                     for part in parts {
-                        units.append(Unit(kind: .word, form: part, written: part, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
+                        units.append(Unit(kind: .word, form: part, written: nil, range: token.range, sentence: token.sentence, flags: [], info: lexicon.info(part)))
                     }
                 } else {
                     let joined = parts.joined()
-                    units.append(Unit(kind: .word, form: joined, written: joined, range: token.range, sentence: token.sentence, flags: token.flags, info: lexicon.info(joined)))
+                    let written = token.flags.contains(.elongated) ? joined : nil
+                    units.append(Unit(kind: .word, form: joined, written: written, range: token.range, sentence: token.sentence, flags: token.flags, info: lexicon.info(joined)))
                 }
             default:
                 let kind = tokens[position].kind
                 let flags = tokens[position].flags
                 let range = tokens[position].range
                 var form = tokens[position].form
-                let written = flags.contains(.elongated) ? text.text(in: range) : form
+                let written = flags.contains(.elongated) ? text.text(in: range) : nil
                 var info = lexicon.info(form)
                 if info == nil, lexicon.language == .dutch, kind == .word, let plain = withoutEmphasisAccents(form) {
                     form = plain

@@ -8,7 +8,7 @@ struct SentenceScorer {
     let language: Language
     private(set) var slots: [Slot]
     /// Dutch separable verbs joined across their clause (finite verb -> its particle).
-    private(set) var separableParticles: [Int: Int] = [:]
+    private(set) var separableParticles: [Int: Int]
     private(set) var clauses: [Int] = []
     private(set) var contributions: [Contribution] = []
     /// The slot of each contribution.
@@ -27,21 +27,34 @@ struct SentenceScorer {
         "en", "of", "want", "omdat", "dat", "die", "als", "alsof", "toen", "terwijl", "zodat", "waardoor", "dus", "wanneer",
     ]
 
-    init(text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) {
-        self.text = text
-        self.parameters = parameters
-        language = lexicon.language
+    /// Matches a text in the lexicon and applies the rules to it.
+    ///
+    /// A static function rather than an initializer: a scorer built in a local variable
+    /// is moved out when returned, where an initializer had its finished value copied (a
+    /// retain of every field) and the original destroyed.
+    static func scored(_ text: TokenizedText, lexicon: Lexicon, parameters: ScoringParameters) -> SentenceScorer {
         var slots = Matcher(lexicon: lexicon, parameters: parameters).slots(for: text)
+        var separableParticles: [Int: Int] = [:]
         if lexicon.language == .dutch {
             separableParticles = DutchSeparableVerbs.join(&slots, lexicon: lexicon)
             DutchNames.neutralize(&slots, in: text)
         }
+        var scorer = SentenceScorer(text: text, parameters: parameters, language: lexicon.language, slots: slots, separableParticles: separableParticles)
+        scorer.assignClauses()
+        scorer.resolveDualRoleNegators()
+        scorer.scoreTerms()
+        scorer.applySentenceRules()
+        return scorer
+    }
+
+    /// A scorer of matched slots, before any rule.
+    private init(text: TokenizedText, parameters: ScoringParameters, language: Language, slots: [Slot], separableParticles: [Int: Int]) {
+        self.text = text
+        self.parameters = parameters
+        self.language = language
         self.slots = slots
+        self.separableParticles = separableParticles
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
-        assignClauses()
-        resolveDualRoleNegators()
-        scoreTerms()
-        applySentenceRules()
     }
 
     // MARK: Clauses

@@ -54,16 +54,16 @@ public struct SentimentAnalyzer: Sendable {
     /// sentiment terms wins; on a tie, the identified language.
     public func analyze(_ text: TokenizedText, language: Language? = nil) -> Analysis {
         if let language, language != .undetermined {
-            return SentenceScorer(text: text, lexicon: lexicons[language], parameters: parameters)
+            return SentenceScorer.scored(text, lexicon: lexicons[language], parameters: parameters)
                 .analysis(thresholds: thresholds, language: language, confidence: 1)
         }
         let guess = identifier.identify(text)
         if guess.language != .undetermined && guess.confidence >= Self.languageCertainty {
-            return SentenceScorer(text: text, lexicon: lexicons[guess.language], parameters: parameters)
+            return SentenceScorer.scored(text, lexicon: lexicons[guess.language], parameters: parameters)
                 .analysis(thresholds: thresholds, language: guess.language, confidence: guess.confidence)
         }
-        let english = SentenceScorer(text: text, lexicon: lexicons.english, parameters: parameters)
-        let dutch = SentenceScorer(text: text, lexicon: lexicons.dutch, parameters: parameters)
+        let english = SentenceScorer.scored(text, lexicon: lexicons.english, parameters: parameters)
+        let dutch = SentenceScorer.scored(text, lexicon: lexicons.dutch, parameters: parameters)
         let preferDutch = dutch.termCount > english.termCount || (dutch.termCount == english.termCount && guess.language == .dutch)
         let best = preferDutch ? dutch : english
         let language: Language = guess.language == .undetermined ? .undetermined : best.language

@@ -61,8 +61,9 @@ private struct TokenScanner {
         while index < segments.count {
             let segment = segments[index]
             if let special = specialToken(at: segment) {
+                let end = special.range.upperBound
                 append(special)
-                skip(to: special.range.upperBound)
+                skip(to: end)
             } else {
                 index += 1
                 if let token = segmentToken(segment) { append(token) }
@@ -145,17 +146,15 @@ private struct TokenScanner {
             index += 2
         }
         let range = segment.start..<end
-        var token = asciiWordToken(range) ?? unicodeWordToken(range)
-        if !parts.isEmpty {
-            token.flags.insert(.hyphenated)
-            token.parts = parts
-        }
-        return token
+        // The token is made whole where it is built: one changed after it is made is
+        // copied out when returned (a retain of its form) and the original destroyed.
+        return asciiWordToken(range, parts: parts) ?? unicodeWordToken(range, parts: parts)
     }
 
     /// The word token for ASCII text without elongation, built on the bytes (the common
     /// case, and several times faster than the general path); nil for anything else.
-    private func asciiWordToken(_ range: Range<Int>) -> Token? {
+    /// `parts` are the words of a hyphenated word, empty for any other.
+    private func asciiWordToken(_ range: Range<Int>, parts: [String]) -> Token? {
         var upper = 0
         var lower = 0
         var apostrophe = false
@@ -193,23 +192,29 @@ private struct TokenScanner {
             return range.count
         }
         guard plain else { return nil }
-        if dot && WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range) }
-        var flags: TokenFlags = []
+        if dot && WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range, flags: Self.hyphenation(parts), parts: parts) }
+        var flags = Self.hyphenation(parts)
         if apostrophe { flags.insert(.apostrophe) }
         if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
-        return Token(kind: .word, form: form, range: range, flags: flags)
+        return Token(kind: .word, form: form, range: range, flags: flags, parts: parts)
     }
 
     /// The word token for any text: Unicode folding, apostrophes, elongation, capitals.
-    private func unicodeWordToken(_ range: Range<Int>) -> Token {
+    /// `parts` are the words of a hyphenated word, empty for any other.
+    private func unicodeWordToken(_ range: Range<Int>, parts: [String]) -> Token {
         let written = string(range)
         let (form, elongated) = TextNormalizer.wordForm(written)
-        if form.contains("."), WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range) }
-        var flags: TokenFlags = []
+        if form.contains("."), WebSyntax.isDomain(form) { return Token(kind: .url, form: form, range: range, flags: Self.hyphenation(parts), parts: parts) }
+        var flags = Self.hyphenation(parts)
         if elongated { flags.insert(.elongated) }
         if form.contains("'") { flags.insert(.apostrophe) }
         if Self.isAllCaps(written) { flags.insert(.allCaps) }
-        return Token(kind: .word, form: form, range: range, flags: flags)
+        return Token(kind: .word, form: form, range: range, flags: flags, parts: parts)
+    }
+
+    /// The flags a word starts with: ``TokenFlags/hyphenated`` when it has hyphenated parts.
+    private static func hyphenation(_ parts: [String]) -> TokenFlags {
+        parts.isEmpty ? [] : .hyphenated
     }
 
     /// Emoji, punctuation runs, Dutch clitics (`'t`), symbols; nil for white space.
