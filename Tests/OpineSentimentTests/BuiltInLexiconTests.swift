@@ -41,6 +41,7 @@ struct BuiltInLexiconTests {
         "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Would not stay again", "Service could be faster",
         "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
+        "Service was just ok", "Be prepared to wait",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
