@@ -65,9 +65,9 @@ public struct RuleEffect: Sendable, Hashable, Codable {
         case afterContrast
         /// In a clause introduced by `although` / `hoewel`: weighs less.
         case concession
-        /// Ironic: thanks for something bad (`thanks for ruining my week`), or praise alone
-        /// before a comma that opens a complaint (`Great, another delay.`, `Super, weer te
-        /// laat`); reversed as a negation.
+        /// Ironic: thanks for something bad (`thanks for ruining my week`), or praise that
+        /// only introduces or answers a complaint (`Great, another delay.`, `Super, weer te
+        /// laat`, `Forgot my phone at home. Great.`); reversed as a negation.
         case irony
         /// In an unreal or wished-for statement (`would have been great`, `had leuk kunnen zijn`).
         case irrealis

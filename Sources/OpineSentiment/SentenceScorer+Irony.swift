@@ -1,4 +1,5 @@
-// Irony with a grammatical cue: thanks for something bad, and praise that opens a complaint.
+// Irony with a grammatical cue: thanks for something bad, and praise that only introduces
+// or answers a complaint.
 
 import OpineText
 
@@ -26,40 +27,79 @@ extension SentenceScorer {
     /// The English words of thanks.
     private static let englishThanks: FormSet = ["thanks", "thank", "thx", "thanx"]
 
-    /// The sarcastic openers of the text's sentences, each with the first negative term of
-    /// its complaint: a word of praise alone before a comma at the start of a sentence
-    /// (`Great, another delay.`, `Oh perfect, it broke again`, `Super, weer te laat`,
-    /// `Nou lekker dan, pakket kwijt`) whose sentence then complains: a negative term after
-    /// it, once negation is read (`links`, as ``negators()`` gives them), and no positive
-    /// one and no contrast word. Praise that introduces nothing but a complaint mocks it;
-    /// `Great, fast delivery`, `Nice, but pricey` and `Excellent, no problems at all` are
-    /// meant.
-    func sarcasticOpeners(links: [Int]) -> [Int: String] {
-        var found: [Int: String] = [:]
+    /// The sarcastic words of praise of the text, each with the first negative term of the
+    /// complaint it mocks (``complaint(in:links:)``, with `links` as ``negators()`` gives
+    /// them). Praise is sarcastic when it only introduces or answers a complaint:
+    /// - alone before a comma at the start of a sentence whose rest complains
+    ///   (`Great, another delay.`, `Oh perfect, it broke again`, `Super, weer te laat`,
+    ///   `Nou lekker dan, pakket kwijt`);
+    /// - a sentence of its own next to one that complains (`Forgot my phone at home.
+    ///   Great.`, `Weer vertraging. Top hoor.`).
+    ///
+    /// `Great, fast delivery`, `Nice, but pricey`, `Excellent, no problems at all` and
+    /// `Great. Fast delivery.` are meant.
+    func sarcasticPraise(links: [Int]) -> [Int: String] {
+        var sentences: [Range<Int>] = []
         var start = 0
         while start < slots.count {
             var end = start + 1
             while end < slots.count, slots[end].sentence == slots[start].sentence { end += 1 }
-            if let (opener, complaint) = sarcasticOpener(in: start..<end, links: links) { found[opener] = complaint }
+            sentences.append(start..<end)
             start = end
+        }
+        var found: [Int: String] = [:]
+        for (number, sentence) in sentences.enumerated() {
+            if let opener = praiseBeforeComma(in: sentence) {
+                if let complaint = complaint(in: (opener.comma + 1)..<sentence.upperBound, links: links) { found[opener.praise] = complaint }
+            } else if let praise = praiseAlone(in: sentence) {
+                let neighbours = [number - 1, number + 1].filter { sentences.indices.contains($0) }
+                if let complaint = neighbours.lazy.compactMap({ self.complaint(in: sentences[$0], links: links) }).first {
+                    found[praise] = complaint
+                }
+            }
         }
         return found
     }
 
-    private func sarcasticOpener(in sentence: Range<Int>, links: [Int]) -> (Int, String)? {
+    /// The word of praise that opens `sentence` alone before a comma, after optional
+    /// lead-ins (`Oh great,`) and with optional tails (`Lekker dan,`), and that comma.
+    private func praiseBeforeComma(in sentence: Range<Int>) -> (praise: Int, comma: Int)? {
         var position = sentence.lowerBound
         while position < sentence.upperBound, Self.sarcasmLeadIns.contains(slots[position].form) { position += 1 }
-        guard position < sentence.upperBound, case .sentiment(let valence, _, _) = slots[position].role, valence > 0,
-            Self.sarcasticPraise.contains(slots[position].form)
-        else { return nil }
-        let opener = position
+        guard position < sentence.upperBound, isPraiseWord(position) else { return nil }
+        let praise = position
         position += 1
         while position < sentence.upperBound, Self.sarcasmTails.contains(slots[position].form) { position += 1 }
         guard position < sentence.upperBound, case .clauseBreak(let mark) = slots[position].role, Self.openerBreaks.contains(mark) else {
             return nil
         }
+        return (praise, position)
+    }
+
+    /// The word of praise that, with lead-ins, tails and punctuation, makes up `sentence`
+    /// (`Great.`, `Oh perfect!`, `Top hoor.`).
+    private func praiseAlone(in sentence: Range<Int>) -> Int? {
+        var praise: Int?
+        for index in sentence {
+            if case .clauseBreak = slots[index].role { continue }
+            if Self.sarcasmLeadIns.contains(slots[index].form) || Self.sarcasmTails.contains(slots[index].form) { continue }
+            guard praise == nil, isPraiseWord(index) else { return nil }
+            praise = index
+        }
+        return praise
+    }
+
+    /// Whether the slot at `index` is a positive term that can stand as an exclamation.
+    private func isPraiseWord(_ index: Int) -> Bool {
+        guard case .sentiment(let valence, _, _) = slots[index].role else { return false }
+        return valence > 0 && Self.exclamatoryPraise.contains(slots[index].form)
+    }
+
+    /// The first negative term of `range` when the range complains: a negative term once
+    /// negation is read, no positive one and no contrast word; nil otherwise.
+    private func complaint(in range: Range<Int>, links: [Int]) -> String? {
         var complaint: String?
-        for index in (position + 1)..<sentence.upperBound {
+        for index in range {
             switch slots[index].role {
             case .modifier(let modifier) where modifier.role == .contrastAfter || modifier.role == .contrastBefore:
                 return nil
@@ -71,15 +111,15 @@ extension SentenceScorer {
                 continue
             }
         }
-        return complaint.map { (opener, $0) }
+        return complaint
     }
 
-    /// Words of praise that, alone before a comma, may open a sentence as an exclamation
+    /// Words of praise that may stand as an exclamation, before a comma or as a sentence
     /// (English and Dutch).
-    private static let sarcasticPraise: FormSet = [
+    private static let exclamatoryPraise: FormSet = [
         "great", "perfect", "brilliant", "wonderful", "fantastic", "lovely", "awesome", "nice", "super", "terrific", "fabulous",
         "excellent", "marvellous", "marvelous", "geweldig", "top", "prima", "mooi", "fantastisch", "lekker", "fijn", "heerlijk",
-        "leuk", "schitterend", "briljant",
+        "leuk", "schitterend", "briljant", "yay",
     ]
 
     /// Words that may stand before such an opener (`Oh great`, `Just perfect`, `Nou lekker`).

@@ -124,7 +124,7 @@ struct SentenceScorer {
         // ``danglingNegation(at:irrealis:)``, and so is a `why` question, see
         // ``rhetoricalWhy(at:)``.
         let links = negators()
-        let sarcasm = sarcasticOpeners(links: links)
+        let sarcasm = sarcasticPraise(links: links)
         for index in slots.indices {
             if let contribution = rhetoricalWhy(at: index) {
                 contributions.append(contribution)
@@ -150,7 +150,7 @@ struct SentenceScorer {
             if links[index] >= 0 { negate(&term, by: links[index]) }
             // `thanks for ruining my week`: gratitude for harm is ironic, a complaint.
             if let object = ironicThanksObject(index) { term.apply(.irony, "for " + object, term.score * parameters.negation) }
-            // `Great, another delay.`: praise that opens a complaint mocks it.
+            // `Great, another delay.`: praise that only introduces or answers a complaint mocks it.
             if let complaint = sarcasm[index] { term.apply(.irony, "… " + complaint, term.score * parameters.negation) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).

@@ -23,6 +23,7 @@ struct BuiltInLexiconTests {
         "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
         "Geweldig, de trein heeft weer vertraging", "Super, weer te laat", "Voor verbetering vatbaar",
         "De app crasht steeds", "Ik wacht al twee weken op antwoord", "Het bedrag is dubbel afgeschreven",
+        "Weer vertraging. Top hoor.",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -41,7 +42,7 @@ struct BuiltInLexiconTests {
         "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Would not stay again", "Service could be faster",
         "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
-        "Service was just ok", "Be prepared to wait",
+        "Service was just ok", "Be prepared to wait", "Forgot my phone at home. Great.",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)

@@ -605,12 +605,27 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("Oh perfect, the staff was not good").compound < 0)
         #expect(analyzer.dutch("Nou lekker dan, weer slecht").compound < 0)
         // Praise before more praise, a contrast, or a denied complaint is meant.
-        for meant in ["Great, good service", "Great, but bad service", "Great, not bad", "Great. Bad service."] {
+        for meant in ["Great, good service", "Great, but bad service", "Great, not bad"] {
             #expect(en(meant).contributions.first?.rules.contains { $0.rule == .irony } == false, "\(meant)")
         }
         // Only an opener alone before its comma: praise inside the sentence is no exclamation.
         #expect(en("The food was great, bad service").contributions.first?.rules.isEmpty == true)
         #expect(en("Great food, bad service").contributions.first?.rules.isEmpty == true)
+    }
+
+    @Test func praiseAsASentenceNextToAComplaintIsIronic() {
+        // `Forgot my phone at home. Great.`: a sentence of praise alone answers a complaint.
+        for ironic in ["Bad service. Great.", "Great. Bad service.", "Rude staff! Oh great!"] {
+            let great = en(ironic).contributions.first { $0.entry == "great" }
+            #expect(great?.rules.map(\.rule).contains(.irony) == true, "\(ironic)")
+            #expect(en(ironic).compound < 0, "\(ironic)")
+        }
+        // Next to praise, or not alone in its sentence, it is meant.
+        // Only the next sentence counts: in `Bad. Then. Great.` a sentence with no term stands between.
+        for meant in ["Good service. Great.", "Great. Good service.", "Bad service. Great food.", "Great.", "Bad. Then. Great."] {
+            let great = en(meant).contributions.first { $0.entry == "great" }
+            #expect(great?.rules.map(\.rule).contains(.irony) == false, "\(meant)")
+        }
     }
 
     @Test func englishWishThatSomeoneWouldIsNoPraise() throws {
