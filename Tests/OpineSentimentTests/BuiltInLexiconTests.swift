@@ -43,6 +43,7 @@ struct BuiltInLexiconTests {
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Would not stay again", "Service could be faster",
         "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
         "Service was just ok", "Be prepared to wait", "Forgot my phone at home. Great.",
+        "Nice paperweight", "It was nice while it lasted", "You get what you pay for",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
