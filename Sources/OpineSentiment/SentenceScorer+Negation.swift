@@ -121,10 +121,11 @@ extension SentenceScorer {
         return nil
     }
 
-    /// Whether the negator at `negator` denies that anything could surpass the comparative
-    /// at `term`: `couldn't be easier`, `can't imagine a friendlier staff`, `couldn't ask
-    /// for a nicer waiter`, `couldn't be more disappointed`, `couldn't be worse`, Dutch
-    /// `het kan niet lekkerder` (``isComparativeAfterCannot(term:negator:)``). A denied
+    /// Whether the negator at `negator`, before the term, denies that anything could surpass
+    /// the comparative at `term`: `couldn't be easier`, `can't imagine a friendlier staff`,
+    /// `couldn't ask for a nicer waiter`, `couldn't be more disappointed`, `couldn't be
+    /// worse`, Dutch `het kan niet lekkerder` (``isComparativeAfterCannot(term:negator:)``;
+    /// with the negator after the term, ``isComparativeDenial(term:negator:)``). A denied
     /// possibility of a comparative is a superlative, which keeps the term's sign. In
     /// English only a modal of possibility (`can't`, `couldn't`, `could not`), with nothing
     /// but the light words of the construction between (`be`, `imagine`, `ask for`, `a`,
