@@ -39,26 +39,24 @@ extension SentenceScorer {
     /// `Great, fast delivery`, `Nice, but pricey`, `Excellent, no problems at all` and
     /// `Great. Fast delivery.` are meant.
     func sarcasticPraise(links: [Int]) -> [Int: String] {
-        var sentences: [Range<Int>] = []
-        var start = 0
-        while start < slots.count {
-            var end = start + 1
-            while end < slots.count, slots[end].sentence == slots[start].sentence { end += 1 }
-            sentences.append(start..<end)
-            start = end
-        }
+        // Most texts have no word of exclamatory praise: nothing to scan.
+        guard slots.indices.contains(where: isPraiseWord) else { return [:] }
         var found: [Int: String] = [:]
-        for (number, sentence) in sentences.enumerated() {
+        var previous: Range<Int>?
+        var sentence = sentenceRange(around: 0)
+        while true {
+            let next = sentence.upperBound < slots.count ? sentenceRange(around: sentence.upperBound) : nil
             if let opener = praiseBeforeComma(in: sentence) {
                 if let complaint = complaint(in: (opener.comma + 1)..<sentence.upperBound, links: links) { found[opener.praise] = complaint }
-            } else if let praise = praiseAlone(in: sentence) {
-                let neighbours = [number - 1, number + 1].filter { sentences.indices.contains($0) }
-                if let complaint = neighbours.lazy.compactMap({ self.complaint(in: sentences[$0], links: links) }).first {
-                    found[praise] = complaint
-                }
+            } else if let praise = praiseAlone(in: sentence),
+                let complaint = [previous, next].lazy.compactMap({ $0 }).compactMap({ self.complaint(in: $0, links: links) }).first
+            {
+                found[praise] = complaint
             }
+            guard let next else { return found }
+            previous = sentence
+            sentence = next
         }
-        return found
     }
 
     /// The word of praise that opens `sentence` alone before a comma, after optional

@@ -20,12 +20,7 @@ extension SentenceScorer {
     /// Asked only for a `why`, which is rare: finding its sentence around it costs less
     /// than grouping every text's slots by sentence.
     func isQuestion(sentenceOf index: Int) -> Bool {
-        let sentence = slots[index].sentence
-        var start = index
-        while start > 0, slots[start - 1].sentence == sentence { start -= 1 }
-        var end = index + 1
-        while end < slots.count, slots[end].sentence == sentence { end += 1 }
-        return isQuestion(start..<end)
+        isQuestion(sentenceRange(around: index))
     }
 
     /// Whether a slot read as `modifier` is an English `why` that ``rhetoricalWhy(at:)``

@@ -57,6 +57,17 @@ struct SentenceScorer {
         sentenceSums = Array(repeating: 0, count: max(1, text.sentences.count))
     }
 
+    /// The positions of the slots of the sentence that the slot at `index` is in (slots
+    /// come in text order, so a sentence's slots are consecutive).
+    func sentenceRange(around index: Int) -> Range<Int> {
+        let sentence = slots[index].sentence
+        var start = index
+        while start > 0, slots[start - 1].sentence == sentence { start -= 1 }
+        var end = index + 1
+        while end < slots.count, slots[end].sentence == sentence { end += 1 }
+        return start..<end
+    }
+
     // MARK: Clauses
 
     /// Numbers clauses: a new one at each clause-ending punctuation mark, contrast word and
