@@ -39,7 +39,7 @@ struct BuiltInLexiconTests {
 
     @Test(arguments: [
         "This sucks", "Total scam", "Useless", "What a waste of money", "Meh", "I want a refund", "The staff was not helpful",
-        "I expected more from this place", "I was expecting more", "We had hoped for more", "Thanks for nothing",
+        "I expected more from this place", "I was expecting more", "We had hoped for more", "I was hoping for more", "Thanks for nothing",
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Would not stay again", "Service could be faster",
         "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
         "Service was just ok", "Be prepared to wait", "Forgot my phone at home. Great.",
