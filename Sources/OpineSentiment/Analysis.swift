@@ -103,7 +103,9 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
     case phrase
     /// One reading of an elongated word (`greeeat` as `great`).
     case elongation
-    /// The Snowball stem of an entry (`disappointing` via `disappoint`).
+    /// An inflected form of an entry: through its Snowball stem (`disappointing` via
+    /// `disappoint`) or, in Dutch, an inflection Snowball does not reduce (`lekkerste`,
+    /// `probleempje`, `weigert` via `weigeren`).
     case stem
     /// A Dutch compound or intensifying prefix split into known parts (`superslecht`).
     case compound

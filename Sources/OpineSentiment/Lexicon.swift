@@ -82,11 +82,17 @@ public struct Lexicon: Sendable {
         let words: FormTable<WordInfo>
         /// Valence by Snowball stem, for stems whose forms agree in sign.
         let stems: FormTable<(valence: Double, entry: String)>
+        /// Valence by Dutch verb form (`weigert`) made from an infinitive entry (`weigeren`).
+        let verbForms: FormTable<(valence: Double, entry: String)>
 
-        init(words: [String: WordInfo.Draft], stems: [String: (valence: Double, entry: String)]) {
+        init(
+            words: [String: WordInfo.Draft], stems: [String: (valence: Double, entry: String)],
+            verbForms: [String: (valence: Double, entry: String)]
+        ) {
             let nfc = { (form: String) in form.precomposedStringWithCanonicalMapping }
             self.words = FormTable(words.mapValues(WordInfo.init), nfc: nfc)
             self.stems = FormTable(stems, nfc: nfc)
+            self.verbForms = FormTable(verbForms, nfc: nfc)
         }
     }
 
@@ -115,7 +121,10 @@ public struct Lexicon: Sendable {
                 }
             }
         }
-        tables = Tables(words: words, stems: Self.stemIndex(of: words, stemmer: stemmer))
+        tables = Tables(
+            words: words, stems: Self.stemIndex(of: words, stemmer: stemmer),
+            verbForms: language == .dutch ? Self.dutchVerbFormIndex(of: words) : [:]
+        )
     }
 
     /// The valence of a normalized single-word form, emoji or emoticon, if it has one.
@@ -136,6 +145,12 @@ public struct Lexicon: Sendable {
         let stemmed = stem(form)
         guard stemmed != form, stemmed.hasScalars(atLeast: 4) else { return nil }
         return tables.stems[stemmed]
+    }
+
+    /// The valence of a Dutch verb form that no entry lists (`weigert`, `geweigerd`,
+    /// `weigerde`) through the infinitive entry it is made from (`weigeren`), with that entry.
+    func verbFormMatch(_ form: String) -> (valence: Double, entry: String)? {
+        tables.verbForms[form]
     }
 
 
@@ -161,6 +176,28 @@ public struct Lexicon: Sendable {
         list.append(phrase)
         list.sort { $0.words.count > $1.words.count }
         words[phrase.words[0], default: WordInfo.Draft()].phrases = list
+    }
+
+    /// Indexes the Dutch verb forms of the infinitive entries (see ``DutchVerbForms``).
+    /// A form that is an entry or rule word itself is left to it (`vlucht`, flight, is
+    /// listed at 0 against `vluchten`, to flee); a form made from infinitives that
+    /// disagree in sign is left out; otherwise it takes the shortest infinitive.
+    private static func dutchVerbFormIndex(of words: [String: WordInfo.Draft]) -> [String: (valence: Double, entry: String)] {
+        var byForm: [String: [(infinitive: String, valence: Double)]] = [:]
+        for (infinitive, info) in words {
+            guard let valence = info.valence, valence != 0 else { continue }
+            for form in DutchVerbForms.forms(ofInfinitive: infinitive) {
+                if let known = words[form], known.valence != nil || known.modifier != nil { continue }
+                byForm[form, default: []].append((infinitive, valence))
+            }
+        }
+        var index: [String: (valence: Double, entry: String)] = [:]
+        for (form, sources) in byForm {
+            guard !(sources.contains { $0.valence > 0 } && sources.contains { $0.valence < 0 }) else { continue }
+            let shortest = sources.min { ($0.infinitive.count, $0.infinitive) < ($1.infinitive.count, $1.infinitive) }!
+            index[form] = (shortest.valence, shortest.infinitive)
+        }
+        return index
     }
 
     /// Indexes single-word entries by stem. Only forms that are the stem plus at most

@@ -31,7 +31,7 @@ struct Slot {
 }
 
 /// Turns tokens into slots: phrases first, then single words through the exact form,
-/// elongation readings, the stem and Dutch compounds.
+/// elongation readings, Dutch verb forms, the stem and Dutch compounds.
 struct Matcher {
     let lexicon: Lexicon
     let parameters: ScoringParameters
@@ -207,6 +207,9 @@ struct Matcher {
         }
         guard form.hasScalars(atLeast: 3) else { return .neutral }
         let stems = lexicon.language == .dutch ? parameters.steps.contains(.stems) : parameters.steps.contains(.englishStems)
+        if lexicon.language == .dutch, stems, let (valence, entry) = lexicon.verbFormMatch(form) {
+            return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
+        }
         if stems, let (valence, entry) = lexicon.stemMatch(form, stem: stem) {
             return .sentiment(valence: valence, entry: entry, match: unit.kind == .hashtag ? .hashtag : .stem)
         }

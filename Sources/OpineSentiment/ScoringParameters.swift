@@ -67,7 +67,8 @@ public struct MatchSteps: OptionSet, Sendable, Hashable, Codable {
     public static let phrases = MatchSteps(rawValue: 1 << 0)
     /// The readings of elongated words (`greeeat` as `great`).
     public static let elongation = MatchSteps(rawValue: 1 << 1)
-    /// The Snowball stem index, for Dutch, whose lexicons list lemmas.
+    /// The Snowball stem index, for Dutch, whose lexicons list lemmas, with the Dutch
+    /// inflections Snowball does not reduce (comparatives, diminutives, verb forms).
     public static let stems = MatchSteps(rawValue: 1 << 2)
     /// The Snowball stem index for English too. Off by default: VADER's lexicon already
     /// lists inflected forms, and stem matching lowered accuracy on every English

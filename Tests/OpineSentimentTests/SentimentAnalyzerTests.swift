@@ -480,6 +480,19 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.analyze("een laagje", language: .dutch).contributions.isEmpty)
     }
 
+    @Test func dutchVerbFormsReadTheirInfinitive() throws {
+        let analyzer = try Self.analyzer(extra: "weigeren\t-2\nverwennen\t1.5\nstelen\t-1\nvlucht\t0\nvluchten\t-1\n")
+        for text in ["de ober weigert", "hij weigerde het", "we werden geweigerd"] {
+            let contributions = analyzer.analyze(text, language: .dutch).contributions
+            #expect(contributions.map(\.entry) == ["weigeren"], "\(text)")
+        }
+        #expect(analyzer.analyze("je wordt er verwend", language: .dutch).compound > 0)
+        // `stelt` is a form of stellen, not of stelen (steal): no sentiment.
+        #expect(analyzer.analyze("het stelt gerust", language: .dutch).contributions.isEmpty)
+        // A form the lexicon lists itself keeps its own entry: `vlucht` (flight) at 0.
+        #expect(analyzer.analyze("de vlucht", language: .dutch).contributions.isEmpty)
+    }
+
     @Test func dutchStressAccentsAreRead() {
         // `géén` is `geen` with stress marks: still a negator.
         #expect(nl("géén leuk feest").compound < 0)
