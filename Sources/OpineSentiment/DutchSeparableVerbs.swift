@@ -27,6 +27,7 @@ enum DutchSeparableVerbs {
         add(["staat", "stond", "stonden"], "tegen", "tegenstaan")
         add(["knap", "knapt", "knapte", "knapten"], "af", "afknappen")
         add(["blinkt", "blinken", "blonk", "blonken"], "uit", "uitblinken")
+        add(["stel", "stelt", "stellen", "stelde", "stelden"], "teleur", "teleurstellen")
         return table
     }()
 

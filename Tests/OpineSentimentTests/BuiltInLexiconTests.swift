@@ -12,6 +12,8 @@ struct BuiltInLexiconTests {
     @Test(arguments: [
         "Toppie!", "Echt vet", "Heel gaaf gedaan", "Tof team", "Een aanrader", "Klantvriendelijk personeel",
         "Het is de moeite waard", "Echt waar voor je geld", "Niet slecht", "Topkwaliteit",
+        "Werkt precies zoals beschreven", "Doet wat het moet doen", "Het is zijn geld meer dan waard",
+        "Je wordt er verwend", "Het is erg meegevallen",
     ])
     func dutchPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound > 0)
@@ -23,7 +25,10 @@ struct BuiltInLexiconTests {
         "Om te huilen", "Ik vond het niet leuk", "Het werkt helemaal niet", "Bedankt voor niks", "Dank je wel voor niets!",
         "Geweldig, de trein heeft weer vertraging", "Super, weer te laat", "Voor verbetering vatbaar",
         "De app crasht steeds", "Ik wacht al twee weken op antwoord", "Het bedrag is dubbel afgeschreven",
-        "Weer vertraging. Top hoor.",
+        "Weer vertraging. Top hoor.", "Ze reageren niet op mijn mails", "Het product voldoet niet",
+        "Het ziet er goedkoop uit", "Ik voel me niet serieus genomen", "Het eten was ons tegengevallen",
+        "Het restaurant stelde ons teleur", "Er ontbrak een onderdeel", "Het scherm is gebarsten",
+        "De ober weigerde ons te helpen", "Het onderdeel ontbreekt",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
