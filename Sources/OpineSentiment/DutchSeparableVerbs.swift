@@ -28,6 +28,8 @@ enum DutchSeparableVerbs {
         add(["knap", "knapt", "knapte", "knapten"], "af", "afknappen")
         add(["blinkt", "blinken", "blonk", "blonken"], "uit", "uitblinken")
         add(["stel", "stelt", "stellen", "stelde", "stelden"], "teleur", "teleurstellen")
+        add(["valt", "vallen", "viel", "vielen"], "weg", "wegvallen")
+        add(["denkt", "denken", "dacht", "dachten"], "mee", "meedenken")
         return table
     }()
 

@@ -13,7 +13,8 @@ struct BuiltInLexiconTests {
         "Toppie!", "Echt vet", "Heel gaaf gedaan", "Tof team", "Een aanrader", "Klantvriendelijk personeel",
         "Het is de moeite waard", "Echt waar voor je geld", "Niet slecht", "Topkwaliteit",
         "Werkt precies zoals beschreven", "Doet wat het moet doen", "Het is zijn geld meer dan waard",
-        "Je wordt er verwend", "Het is erg meegevallen",
+        "Je wordt er verwend", "Het is erg meegevallen", "Ze denken echt met je mee", "Ze staan altijd voor je klaar",
+        "Een fijne app, werkt heel intuïtief",
     ])
     func dutchPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound > 0)
@@ -28,7 +29,10 @@ struct BuiltInLexiconTests {
         "Weer vertraging. Top hoor.", "Ze reageren niet op mijn mails", "Het product voldoet niet",
         "Het ziet er goedkoop uit", "Ik voel me niet serieus genomen", "Het eten was ons tegengevallen",
         "Het restaurant stelde ons teleur", "Er ontbrak een onderdeel", "Het scherm is gebarsten",
-        "De ober weigerde ons te helpen", "Het onderdeel ontbreekt",
+        "De ober weigerde ons te helpen", "Het onderdeel ontbreekt", "Mijn internet valt steeds weg",
+        "De monteur is niet komen opdagen", "Er wordt niet teruggebeld", "De rekening is veel te hoog", "Ik ben er klaar mee",
+        "Dit is de druppel", "Ik stap over naar een andere provider", "Jullie zijn mij als klant kwijt",
+        "Ze hebben maling aan hun klanten", "Sinds de update werkt niks meer", "Er wordt totaal niet geluisterd",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -36,7 +40,8 @@ struct BuiltInLexiconTests {
 
     @Test(arguments: [
         "This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb", "@united you guys rock",
-        "Smooth flight", "Not gonna lie, pretty impressed",
+        "Smooth flight", "Not gonna lie, pretty impressed", "Shout out to Sarah at the front desk", "Props to the driver",
+        "Does exactly what it says on the tin", "Would definitely use them again",
     ])
     func englishPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound > 0)
@@ -48,7 +53,11 @@ struct BuiltInLexiconTests {
         "Great, another delay", "Oh perfect, it broke again", "I won't be coming back", "Would not stay again", "Service could be faster",
         "Nothing to write home about", "Thanks for charging me twice", "Thanks for getting my order wrong again",
         "Service was just ok", "Be prepared to wait", "Forgot my phone at home. Great.",
-        "Nice paperweight", "It was nice while it lasted", "You get what you pay for",
+        "Nice paperweight", "It was nice while it lasted", "You get what you pay for", "My internet keeps dropping",
+        "I keep getting transferred", "Nobody ever called me back", "The bill is way too high", "I can't cancel my subscription",
+        "The delivery date keeps getting pushed back", "I'm done with this company", "This is the last straw",
+        "I'm switching to another provider", "You just lost a customer", "I will not be using them again", "Nobody listens",
+        "They don't give a damn", "Since the update nothing works", "The screen cracked",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
