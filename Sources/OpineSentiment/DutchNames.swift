@@ -45,14 +45,6 @@ enum DutchNames {
         let slot = slots[index]
         guard index > 0, slot.isWord, !slot.flags.contains(.allCaps), slots[index - 1].sentence == slot.sentence, slots[index - 1].isWord
         else { return false }
-        return startsWithCapital(slot.range, in: text)
-    }
-
-    /// Whether the text in `range` starts with an upper-case scalar: an ASCII first byte
-    /// is decided on itself (only `A`-`Z` are upper case), without copying the word out.
-    private static func startsWithCapital(_ range: Range<Int>, in text: TokenizedText) -> Bool {
-        let byte = range.isEmpty ? nil : text.text.utf8.withContiguousStorageIfAvailable { $0[range.lowerBound] }
-        if let byte, byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-        return text.text(in: range).unicodeScalars.first?.properties.isUppercase ?? false
+        return text.startsWithCapital(slot.range)
     }
 }

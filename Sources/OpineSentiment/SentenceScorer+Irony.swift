@@ -27,6 +27,26 @@ extension SentenceScorer {
     /// The English words of thanks.
     private static let englishThanks: FormSet = ["thanks", "thank", "thx", "thanx"]
 
+    /// The negative term that English praise of a deed at `index` praises, if any: the
+    /// term right after it in its clause, or after `on`/`with` (`great job losing my
+    /// package`, `well done on breaking it`, `nice job ruining the update`). Praise for
+    /// doing harm is ironic, as thanks for it are; `great job, terrible food` has a comma
+    /// between and is left to the other rules.
+    func ironicDeedObject(_ index: Int) -> String? {
+        guard language == .english, Self.englishDeedPraise.contains(slots[index].form) else { return nil }
+        var position = index + 1
+        if position < slots.count, ["on", "with"].contains(slots[position].form) { position += 1 }
+        guard position < slots.count, clauses[position] == clauses[index], case .sentiment(let valence, _, _) = slots[position].role,
+            valence < 0
+        else { return nil }
+        return slots[position].form
+    }
+
+    /// English praise of a deed (phrases of en/idioms.tsv).
+    private static let englishDeedPraise: FormSet = [
+        "great job", "good job", "nice job", "well done", "nice going", "way to go", "nice work", "great work",
+    ]
+
     /// The sarcastic words of praise of the text, each with the first negative term of the
     /// complaint it mocks (``complaint(in:links:)``, with `links` as ``negators()`` gives
     /// them). Praise is sarcastic when it only introduces or answers a complaint:
@@ -66,21 +86,53 @@ extension SentenceScorer {
         while position < sentence.upperBound, Self.sarcasmLeadIns.contains(slots[position].form) { position += 1 }
         guard position < sentence.upperBound, isPraiseWord(position) else { return nil }
         let praise = position
-        position += 1
-        while position < sentence.upperBound, Self.sarcasmTails.contains(slots[position].form) { position += 1 }
+        position = afterTailsAndAddressee(position + 1, in: sentence)
         guard position < sentence.upperBound, case .clauseBreak(let mark) = slots[position].role, Self.openerBreaks.contains(mark) else {
             return nil
         }
         return (praise, position)
     }
 
-    /// The word of praise that, with lead-ins, tails and punctuation, makes up `sentence`
-    /// (`Great.`, `Oh perfect!`, `Top hoor.`).
+    /// The position after the tails (`hoor`, `dan`, `a lot`) and at most two words of
+    /// address (`Bedankt NS`, `Thanks a lot Comcast`, `Goed bezig @KPN`) that follow a
+    /// word of praise from `start`.
+    private func afterTailsAndAddressee(_ start: Int, in sentence: Range<Int>) -> Int {
+        var position = start
+        var names = 0
+        while position < sentence.upperBound {
+            if Self.sarcasmTails.contains(slots[position].form) {
+                position += 1
+            } else if names < 2, isAddressee(position) {
+                names += 1
+                position += 1
+            } else {
+                break
+            }
+        }
+        return position
+    }
+
+    /// Whether the slot at `index` can name whom praise addresses: a mention, or a word
+    /// of no sentiment written in capitals or with a capital (a brand, a person).
+    private func isAddressee(_ index: Int) -> Bool {
+        guard case .neutral = slots[index].role else { return false }
+        let slot = slots[index]
+        if slot.form.hasPrefix("@") { return true }
+        return slot.isWord && (slot.flags.contains(.allCaps) || text.startsWithCapital(slot.range))
+    }
+
+    /// The word of praise that, with lead-ins, tails, words of address and punctuation,
+    /// makes up `sentence` (`Great.`, `Oh perfect!`, `Top hoor.`, `Thanks Comcast.`).
     private func praiseAlone(in sentence: Range<Int>) -> Int? {
         var praise: Int?
+        var names = 0
         for index in sentence {
             if case .clauseBreak = slots[index].role { continue }
             if Self.sarcasmLeadIns.contains(slots[index].form) || Self.sarcasmTails.contains(slots[index].form) { continue }
+            if praise != nil, names < 2, isAddressee(index) {
+                names += 1
+                continue
+            }
             guard praise == nil, isPraiseWord(index) else { return nil }
             praise = index
         }
@@ -117,14 +169,20 @@ extension SentenceScorer {
     private static let exclamatoryPraise: FormSet = [
         "great", "perfect", "brilliant", "wonderful", "fantastic", "lovely", "awesome", "nice", "super", "terrific", "fabulous",
         "excellent", "marvellous", "marvelous", "geweldig", "top", "prima", "mooi", "fantastisch", "lekker", "fijn", "heerlijk",
-        "leuk", "schitterend", "briljant", "yay",
+        "leuk", "schitterend", "briljant", "yay", "bravo", "chapeau", "knap",
+        // thanks and praise of a deed: `Bedankt NS, weer te laat`, `Well done, another cancelled train`
+        "thanks", "thank", "thx", "bedankt", "dankjewel", "dank je wel", "great job", "good job", "nice job", "well done",
+        "nice going", "way to go", "nice work", "great work", "goed bezig", "goed gedaan", "lekker bezig",
     ]
 
     /// Words that may stand before such an opener (`Oh great`, `Just perfect`, `Nou lekker`).
     private static let sarcasmLeadIns: FormSet = ["oh", "just", "well", "yeah", "so", "o", "nou", "echt", "wat", "nee"]
 
-    /// Words that may stand between such an opener and its comma (`Lekker dan,`, `Top hoor,`).
-    private static let sarcasmTails: FormSet = ["dan", "hoor", "zeg", "joh", "then", "again", "weer"]
+    /// Words that may stand between such an opener and its comma (`Lekker dan,`, `Top hoor,`,
+    /// `Thank you,`, `Thanks a lot,`).
+    private static let sarcasmTails: FormSet = [
+        "dan", "hoor", "zeg", "joh", "then", "again", "weer", "you", "u", "a", "lot", "so", "much", "guys", "jongens", "allemaal",
+    ]
 
     /// The punctuation that ends an opener: a pause within the sentence.
     private static let openerBreaks: FormSet = [",", "…", "...", "-", "–", "—", ":"]

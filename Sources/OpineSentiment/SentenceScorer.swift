@@ -161,6 +161,8 @@ struct SentenceScorer {
             if links[index] >= 0 { negate(&term, by: links[index]) }
             // `thanks for ruining my week`: gratitude for harm is ironic, a complaint.
             if let object = ironicThanksObject(index) { term.apply(.irony, "for " + object, term.score * parameters.negation) }
+            // `great job losing my package`: so is praise of a harmful deed.
+            if let object = ironicDeedObject(index) { term.apply(.irony, object, term.score * parameters.negation) }
             // `Great, another delay.`: praise that only introduces or answers a complaint mocks it.
             if let complaint = sarcasm[index] { term.apply(.irony, "… " + complaint, term.score * parameters.negation) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever

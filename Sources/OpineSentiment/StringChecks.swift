@@ -1,4 +1,5 @@
 import Foundation
+import OpineText
 
 /// Checks on strings that the scorer makes on every word, on the UTF-8 bytes where that
 /// decides them.
@@ -47,5 +48,15 @@ extension String {
         var count = 0
         for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
         return count
+    }
+}
+
+extension TokenizedText {
+    /// Whether the text in `range` starts with an upper-case scalar: an ASCII first byte
+    /// is decided on itself (only `A`-`Z` are upper case), without copying the word out.
+    func startsWithCapital(_ range: Range<Int>) -> Bool {
+        let byte = range.isEmpty ? nil : text.utf8.withContiguousStorageIfAvailable { $0[range.lowerBound] }
+        if let byte, byte < 0x80 { return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        return text(in: range).unicodeScalars.first?.properties.isUppercase ?? false
     }
 }

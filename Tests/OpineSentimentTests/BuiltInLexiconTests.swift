@@ -33,6 +33,7 @@ struct BuiltInLexiconTests {
         "De monteur is niet komen opdagen", "Er wordt niet teruggebeld", "De rekening is veel te hoog", "Ik ben er klaar mee",
         "Dit is de druppel", "Ik stap over naar een andere provider", "Jullie zijn mij als klant kwijt",
         "Ze hebben maling aan hun klanten", "Sinds de update werkt niks meer", "Er wordt totaal niet geluisterd",
+        "Bedankt NS, weer te laat", "Goed bezig KPN, al drie dagen geen internet", "Knap hoor, drie keer dezelfde fout",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -41,7 +42,8 @@ struct BuiltInLexiconTests {
     @Test(arguments: [
         "This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb", "@united you guys rock",
         "Smooth flight", "Not gonna lie, pretty impressed", "Shout out to Sarah at the front desk", "Props to the driver",
-        "Does exactly what it says on the tin", "Would definitely use them again",
+        "Does exactly what it says on the tin", "Would definitely use them again", "Well done, the new app is great",
+        "Great job fixing my phone", "Thanks Comcast, the internet works again",
     ])
     func englishPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound > 0)
@@ -58,6 +60,8 @@ struct BuiltInLexiconTests {
         "The delivery date keeps getting pushed back", "I'm done with this company", "This is the last straw",
         "I'm switching to another provider", "You just lost a customer", "I will not be using them again", "Nobody listens",
         "They don't give a damn", "Since the update nothing works", "The screen cracked",
+        "Great job losing my package again", "Well done, another cancelled train", "Good luck getting your money back",
+        "Thanks Comcast, no internet again",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)

@@ -626,6 +626,32 @@ struct SentimentAnalyzerTests {
         #expect(en("Great food, bad service").contributions.first?.rules.isEmpty == true)
     }
 
+    @Test func praiseAddressedToSomeoneThatOpensAComplaintIsIronic() throws {
+        let analyzer = try Self.analyzer(extra: "thanks\t1.9\nbedankt\t1.8\nweer\t0\nte laat\t-1.5\n")
+        // Up to two words of address between the praise and its comma: a brand, a mention.
+        for ironic in ["Thanks Comcast, bad service again.", "Thanks a lot @united, rude staff", "Great, bad service."] {
+            #expect(analyzer.english(ironic).contributions.first?.rules.map(\.rule) == [.irony], "\(ironic)")
+        }
+        #expect(analyzer.dutch("Bedankt NS, weer te laat").compound < 0)
+        #expect(analyzer.english("Thanks Comcast. Bad service again.").compound < 0)
+        // A lower-case word is no address: `thanks guys` is a tail, `thanks mom for` no opener.
+        #expect(analyzer.english("Thanks everyone, bad service is rare here").contributions.first?.rules.isEmpty == true)
+        // Thanks before praise, or before a contrast, is meant.
+        #expect(analyzer.english("Thanks Comcast, good service again").compound > 0)
+        #expect(analyzer.english("Thanks Comcast, but bad service").contributions.first?.rules.contains { $0.rule == .irony } == false)
+    }
+
+    @Test func englishPraiseOfAHarmfulDeedIsIronic() throws {
+        let analyzer = try Self.analyzer(extra: "great job\t2.8\nwell done\t2\nlosing\t-1.6\nbreaking\t-1.2\n")
+        let ironic = analyzer.english("Great job losing my package again")
+        #expect(ironic.contributions.first?.rules.map(\.rule) == [.irony])
+        #expect(ironic.compound < 0)
+        #expect(analyzer.english("well done on breaking it").compound < 0)
+        // Praise of a good deed, or with a comma before the complaint, is read by the other rules.
+        #expect(analyzer.english("great job with the good service").compound > 0)
+        #expect(analyzer.english("Great job on the update, bad service though").contributions.first?.rules.isEmpty == true)
+    }
+
     @Test func praiseAsASentenceNextToAComplaintIsIronic() {
         // `Forgot my phone at home. Great.`: a sentence of praise alone answers a complaint.
         for ironic in ["Bad service. Great.", "Great. Bad service.", "Rude staff! Oh great!"] {
