@@ -23,6 +23,8 @@ struct Slot {
     /// The word's own valence when it is a negator that is also a sentiment entry (`no`):
     /// the scorer reads it as a rule word when it reverses a term and as this term otherwise.
     var ownValence: Double? = nil
+    /// Whether it is the comparative of a sentiment adjective (`friendlier`, `vriendelijker`).
+    var isComparative = false
 
     /// Whether it is punctuation that ends a clause.
     var isClauseBreak: Bool {
@@ -105,7 +107,7 @@ struct Matcher {
                 slots.append(
                     Slot(
                         role: role, form: unit.form, range: unit.range, sentence: unit.sentence, flags: unit.flags, isWord: unit.isWord,
-                        ownValence: ownValence))
+                        ownValence: ownValence, isComparative: isComparative(role, form: unit.form)))
                 index += 1
             }
         }
@@ -223,6 +225,28 @@ struct Matcher {
             return .sentiment(valence: valence, entry: entry, match: .compound)
         }
         return .neutral
+    }
+
+    /// Whether a word scored `role` is the comparative of a sentiment adjective: in Dutch
+    /// one matched through its adjective (`lekkerder`, `mooier`), in English one whose
+    /// adjective the lexicon lists with the same sign (`friendlier`, `nicer`, `cleaner`,
+    /// `bigger`), and `better` and `worse`.
+    private func isComparative(_ role: Slot.Role, form: String) -> Bool {
+        guard form.lastByte == UInt8(ascii: "r") || form.lastByte == UInt8(ascii: "e"),
+            case .sentiment(let valence, let entry, let match) = role
+        else { return false }
+        if lexicon.language == .dutch {
+            // `lekkere` is lekker's attributive form, no comparative.
+            return match == .stem && entry != form && form != entry + "e" && (form.hasLetterSuffix("er") || form.hasLetterSuffix("ere"))
+        }
+        guard match == .exact else { return false }
+        if form == "better" || form == "worse" { return true }
+        guard form.hasLetterSuffix("er") else { return false }
+        var bases = [String(form.dropLast()), String(form.dropLast(2))]
+        if form.hasLetterSuffix("ier") { bases.append(String(form.dropLast(3)) + "y") }
+        let stem = Array(form.unicodeScalars.dropLast(2))
+        if stem.count >= 3, stem[stem.count - 1] == stem[stem.count - 2] { bases.append(String(form.dropLast(3))) }
+        return bases.contains { base in lexicon.valence(of: base).map { ($0 > 0) == (valence > 0) && $0 != 0 } ?? false }
     }
 
     /// A Dutch comparative or superlative of a known adjective, which Snowball does not

@@ -48,6 +48,10 @@ public struct ScoringParameters: Sendable, Hashable, Codable {
     /// barely positive to people; a short one made of that word reads as positive. Never
     /// changes the sign. Set on the VADER sets (r); 0 switches it off.
     public var subjectivityExponent = 0.25
+    /// Factor on a comparative wished for under a modal (`could be friendlier`, `het mag
+    /// wel wat gezelliger`): it says the thing falls short, so the sign turns, at the
+    /// strength of the lexicon's counterfactuals (`could have`, `had kunnen`: -0.5).
+    public var comparativeWish = -0.5
     /// Boost of a Dutch intensifying prefix (`super`, `mega`, `kei`) on the rest of the word.
     public var prefixBoost = 0.3
     /// The matching steps in use (``MatchSteps/standard`` by default). Switching steps off

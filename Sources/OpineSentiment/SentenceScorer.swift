@@ -167,7 +167,10 @@ struct SentenceScorer {
             if let complaint = sarcasm[index] { term.apply(.irony, "… " + complaint, term.score * parameters.negation) }
             // An emoji, emoticon or interjection shows how the writer feels now, whatever
             // the grammar: negation and irrealis leave it alone (`Nope :-)`, `not me lol`).
-            if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index], Self.irrealisApplies(factor, to: term.score) {
+            // `could be friendlier`, `het mag wel wat gezelliger`: a comparative wished for falls short.
+            if let modal = modalWish(at: index) {
+                term.apply(.irrealis, modal, term.score * parameters.comparativeWish)
+            } else if !Self.isSymbol(entry, match), let (trigger, factor) = irrealis[index], Self.irrealisApplies(factor, to: term.score) {
                 term.apply(.irrealis, trigger, term.score * factor)
             }
             contributions.append(

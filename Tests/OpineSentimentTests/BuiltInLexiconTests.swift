@@ -34,6 +34,7 @@ struct BuiltInLexiconTests {
         "Dit is de druppel", "Ik stap over naar een andere provider", "Jullie zijn mij als klant kwijt",
         "Ze hebben maling aan hun klanten", "Sinds de update werkt niks meer", "Er wordt totaal niet geluisterd",
         "Bedankt NS, weer te laat", "Goed bezig KPN, al drie dagen geen internet", "Knap hoor, drie keer dezelfde fout",
+        "Het kan lekkerder",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
@@ -61,7 +62,7 @@ struct BuiltInLexiconTests {
         "I'm switching to another provider", "You just lost a customer", "I will not be using them again", "Nobody listens",
         "They don't give a damn", "Since the update nothing works", "The screen cracked",
         "Great job losing my package again", "Well done, another cancelled train", "Good luck getting your money back",
-        "Thanks Comcast, no internet again",
+        "Thanks Comcast, no internet again", "The staff could be friendlier", "Staff could be a bit more friendly",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)

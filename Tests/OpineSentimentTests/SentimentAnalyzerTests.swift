@@ -652,6 +652,29 @@ struct SentimentAnalyzerTests {
         #expect(analyzer.english("Great job on the update, bad service though").contributions.first?.rules.isEmpty == true)
     }
 
+    @Test func aComparativeUnderAModalIsAWishThatFallsShort() throws {
+        let analyzer = try Self.analyzer(
+            extra: "friendly\t2\nfriendlier\t2\nbad\t-2\nworse\t-2\ncould\tirrealis\t0.5\na bit\tdowntoner\t-0.3\nwat\tdowntoner\t-0.3\n")
+        for wish in ["The staff could be friendlier", "The staff could be a bit friendlier", "Staff could be more friendly"] {
+            let analysis = analyzer.english(wish)
+            #expect(analysis.compound < 0, "\(wish)")
+            #expect(analysis.contributions.first?.rules.last?.rule == .irrealis, "\(wish)")
+        }
+        // A bad thing wished away is mild relief.
+        #expect(analyzer.english("it could be worse").compound > 0)
+        // A comparison with `than` states a fact; `what` asks a question that praises; a
+        // plain comparative is no wish.
+        #expect(analyzer.english("it can be friendlier than the old one").compound > 0)
+        #expect(analyzer.english("what could be friendlier").compound > 0)
+        #expect(analyzer.english("the staff were friendlier").compound > 0)
+        // Dutch, with words of no sentiment or degree between the modal and the comparative.
+        #expect(analyzer.dutch("het kan lekkerder").compound < 0)
+        #expect(analyzer.dutch("het personeel kan wel wat lekkerder").compound < 0)
+        #expect(analyzer.dutch("wat kan er lekkerder zijn").compound > 0)
+        #expect(analyzer.dutch("lekkerder dan vorige keer").compound > 0)
+        #expect(analyzer.dutch("het kan niet lekkerder").compound > 0)
+    }
+
     @Test func praiseAsASentenceNextToAComplaintIsIronic() {
         // `Forgot my phone at home. Great.`: a sentence of praise alone answers a complaint.
         for ironic in ["Bad service. Great.", "Great. Bad service.", "Rude staff! Oh great!"] {
