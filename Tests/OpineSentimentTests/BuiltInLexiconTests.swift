@@ -44,7 +44,8 @@ struct BuiltInLexiconTests {
         "This app is a lifesaver", "Not bad at all", "Kind of nice", "The burger was the bomb", "@united you guys rock",
         "Smooth flight", "Not gonna lie, pretty impressed", "Shout out to Sarah at the front desk", "Props to the driver",
         "Does exactly what it says on the tin", "Would definitely use them again", "Well done, the new app is great",
-        "Great job fixing my phone", "Thanks Comcast, the internet works again",
+        "Great job fixing my phone", "Thanks Comcast, the internet works again", "Nothing was too much trouble",
+        "Staff bent over backwards to help us", "They finally sorted it out", "Zero issues",
     ])
     func englishPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound > 0)
@@ -63,6 +64,8 @@ struct BuiltInLexiconTests {
         "They don't give a damn", "Since the update nothing works", "The screen cracked",
         "Great job losing my package again", "Well done, another cancelled train", "Good luck getting your money back",
         "Thanks Comcast, no internet again", "The staff could be friendlier", "Staff could be a bit more friendly",
+        "The food was cold by the time it arrived", "The portions were tiny for the price", "Customer support was a joke",
+        "I had to chase them for weeks", "Took my money and ran", "Daylight robbery", "I've had better",
     ])
     func englishComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().english(text).compound < 0)
