@@ -30,6 +30,8 @@ enum DutchSeparableVerbs {
         add(["stel", "stelt", "stellen", "stelde", "stelden"], "teleur", "teleurstellen")
         add(["valt", "vallen", "viel", "vielen"], "weg", "wegvallen")
         add(["denkt", "denken", "dacht", "dachten"], "mee", "meedenken")
+        add(["gaat", "gaan", "ging", "gingen"], "achteruit", "achteruitgaan")
+        add(["gaat", "gaan", "ging", "gingen"], "vooruit", "vooruitgaan")
         return table
     }()
 

@@ -14,7 +14,8 @@ struct BuiltInLexiconTests {
         "Het is de moeite waard", "Echt waar voor je geld", "Niet slecht", "Topkwaliteit",
         "Werkt precies zoals beschreven", "Doet wat het moet doen", "Het is zijn geld meer dan waard",
         "Je wordt er verwend", "Het is erg meegevallen", "Ze denken echt met je mee", "Ze staan altijd voor je klaar",
-        "Een fijne app, werkt heel intuïtief",
+        "Een fijne app, werkt heel intuïtief", "Niets was teveel gevraagd", "Het overtrof al mijn verwachtingen",
+        "De service is met sprongen vooruitgegaan", "Alles was naar onze zin",
     ])
     func dutchPraise(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound > 0)
@@ -34,7 +35,10 @@ struct BuiltInLexiconTests {
         "Dit is de druppel", "Ik stap over naar een andere provider", "Jullie zijn mij als klant kwijt",
         "Ze hebben maling aan hun klanten", "Sinds de update werkt niks meer", "Er wordt totaal niet geluisterd",
         "Bedankt NS, weer te laat", "Goed bezig KPN, al drie dagen geen internet", "Knap hoor, drie keer dezelfde fout",
-        "Het kan lekkerder",
+        "Het kan lekkerder", "De kamer rook naar rook", "De douche deed het amper", "Geen oog dichtgedaan",
+        "Na twee keer wassen uit elkaar gevallen", "De klantenservice is een lachertje", "Ze hingen gewoon op",
+        "Ik moest er wekenlang achteraan zitten", "Ze hebben mijn geld gewoon ingepikt", "Ik heb wel beter gehad",
+        "Pas op met deze winkel", "De kwaliteit is hard achteruit gegaan", "Het gaat hard achteruit met deze zaak",
     ])
     func dutchComplaints(_ text: String) throws {
         #expect(try Self.analyzer.get().dutch(text).compound < 0)
