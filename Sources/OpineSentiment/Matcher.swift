@@ -228,7 +228,7 @@ struct Matcher {
     }
 
     /// Whether a word scored `role` is the comparative of a sentiment adjective: in Dutch
-    /// one matched through its adjective (`lekkerder`, `mooier`), in English one whose
+    /// one matched through its adjective (`lekkerder`, `mooiere`), in English one whose
     /// adjective the lexicon lists with the same sign (`friendlier`, `nicer`, `cleaner`,
     /// `bigger`), and `better` and `worse`.
     private func isComparative(_ role: Slot.Role, form: String) -> Bool {

@@ -30,14 +30,11 @@ extension SentenceScorer {
     }
 
     /// `het kan niet lekkerder`: the same denied comparative with the negator first; only
-    /// a comparative read through its adjective (`lekkerder` as `lekker`), so that `kan
-    /// niet lekker slapen` is still negated.
+    /// a comparative read through its adjective (``Slot/isComparative``: `lekkerder` as
+    /// `lekker`), so that `kan niet lekker slapen` is still negated.
     func isComparativeAfterCannot(term: Int, negator: Int) -> Bool {
-        guard term == negator + 1, negator >= 1, slots[negator].form == "niet", Self.dutchCan.contains(slots[negator - 1].form),
-            case .sentiment(_, let entry, _) = slots[term].role
-        else { return false }
-        let form = slots[term].form
-        return form != entry && form.hasPrefix(entry) && (form.hasSuffix("er") || form.hasSuffix("ere"))
+        term == negator + 1 && negator >= 1 && slots[negator].form == "niet" && Self.dutchCan.contains(slots[negator - 1].form)
+            && slots[term].isComparative
     }
 
     /// The negator of the Dutch infinitive clause whose `te` + infinitive is the term at

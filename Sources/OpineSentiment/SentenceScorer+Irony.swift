@@ -80,7 +80,8 @@ extension SentenceScorer {
     }
 
     /// The word of praise that opens `sentence` alone before a comma, after optional
-    /// lead-ins (`Oh great,`) and with optional tails (`Lekker dan,`), and that comma.
+    /// lead-ins (`Oh great,`) and with optional tails and words of address (`Lekker dan,`,
+    /// `Bedankt NS,`), and that comma.
     private func praiseBeforeComma(in sentence: Range<Int>) -> (praise: Int, comma: Int)? {
         var position = sentence.lowerBound
         while position < sentence.upperBound, Self.sarcasmLeadIns.contains(slots[position].form) { position += 1 }

@@ -137,13 +137,7 @@ extension SentenceScorer {
         guard modal else { return false }
         let between = slots[(negator + 1)..<term]
         guard between.allSatisfy({ Self.unsurpassableLightWords.contains($0.form) }) else { return false }
-        return between.last?.form == "more" || Self.isEnglishComparative(slots[term].form)
-    }
-
-    /// Whether an English form is a comparative: `better`, `worse`, or one in `-er`
-    /// (`easier`, `nicer`, `friendlier`).
-    private static func isEnglishComparative(_ form: String) -> Bool {
-        form == "better" || form == "worse" || form.hasSuffix("er")
+        return between.last?.form == "more" || slots[term].isComparative
     }
 
     /// The English negated modals of possibility, in one word and (``englishCan``) the

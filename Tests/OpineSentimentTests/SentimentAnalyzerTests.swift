@@ -634,7 +634,7 @@ struct SentimentAnalyzerTests {
         }
         #expect(analyzer.dutch("Bedankt NS, weer te laat").compound < 0)
         #expect(analyzer.english("Thanks Comcast. Bad service again.").compound < 0)
-        // A lower-case word is no address: `thanks guys` is a tail, `thanks mom for` no opener.
+        // A lower-case word is no word of address: `Thanks everyone,` opens nothing.
         #expect(analyzer.english("Thanks everyone, bad service is rare here").contributions.first?.rules.isEmpty == true)
         // Thanks before praise, or before a contrast, is meant.
         #expect(analyzer.english("Thanks Comcast, good service again").compound > 0)

@@ -43,12 +43,14 @@ final class LanguageModel: Sendable {
         var rowIndex = [Int32](repeating: -1, count: capacity)
         var rows: [SIMD16<Float>] = []
         rows.reserveCapacity(features.count)
+        var rowOfKey: [UInt64: Int32] = [:]
         // Insert in key order so that the table's layout never depends on hashing seeds.
         for key in features.keys.sorted() {
             var slot = Self.slot(key, mask: capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key
             rowIndex[slot] = Int32(rows.count)
+            rowOfKey[key] = Int32(rows.count)
             rows.append(features[key]!)
         }
         self.keys = keys
@@ -60,9 +62,9 @@ final class LanguageModel: Sendable {
         for a in scalars {
             for b in scalars {
                 for c in scalars {
-                    var slot = Self.slot(Self.ngramKey(a, b, c), mask: capacity - 1)
-                    while keys[slot] != 0, keys[slot] != Self.ngramKey(a, b, c) { slot = (slot + 1) & (capacity - 1) }
-                    if keys[slot] != 0 { denseRows[Self.denseIndex(a, b, c)!] = rowIndex[slot] }
+                    if let row = rowOfKey[Self.ngramKey(a, b, c)] {
+                        denseRows[Self.denseIndex(Self.denseCode(a)!, Self.denseCode(b)!, Self.denseCode(c)!)] = row
+                    }
                 }
             }
         }
@@ -121,7 +123,7 @@ final class LanguageModel: Sendable {
         func add(_ a: GramScalar, _ b: GramScalar, _ c: GramScalar, to scores: inout SIMD16<Float>) -> Bool {
             let row: Int
             if a.code | b.code | c.code >= 0 {
-                row = Int(dense[(a.code * LanguageModel.denseCodes + b.code) * LanguageModel.denseCodes + c.code])
+                row = Int(dense[LanguageModel.denseIndex(a.code, b.code, c.code)])
             } else {
                 row = model.row(LanguageModel.ngramKey(a.value, b.value, c.value)) ?? -1
             }
@@ -144,10 +146,10 @@ final class LanguageModel: Sendable {
         }
     }
 
+    /// The position in ``denseRows`` of the n-gram whose scalars have these dense codes.
     @inline(__always)
-    private static func denseIndex(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int? {
-        guard let a = denseCode(a), let b = denseCode(b), let c = denseCode(c) else { return nil }
-        return (a * denseCodes + b) * denseCodes + c
+    private static func denseIndex(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        (a * denseCodes + b) * denseCodes + c
     }
 
     @inline(__always)
